@@ -1,0 +1,2 @@
+// zlib (Debian: zlib1g-dev): gzip decompression for IDX files.
+#include <zlib.h>

@@ -1,0 +1,1 @@
+// FeedFlipBuild: see DESIGN.md for this module's responsibility.

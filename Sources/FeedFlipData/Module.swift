@@ -1,0 +1,1 @@
+// FeedFlipData: see DESIGN.md for this module's responsibility.

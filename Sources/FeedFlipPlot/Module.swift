@@ -1,0 +1,1 @@
+// FeedFlipPlot: see DESIGN.md for this module's responsibility.

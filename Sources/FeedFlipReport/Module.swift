@@ -1,0 +1,1 @@
+// FeedFlipReport: see DESIGN.md for this module's responsibility.

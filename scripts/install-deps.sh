@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages FeedFlipNets needs, only those missing (idempotent, non-interactive).
+# Build: libopenblas-dev libcairo2-dev zlib1g-dev fonts-dejavu-core
+# Report and its checks: latexmk texlive-latex-recommended cmark-gfm poppler-utils
+set -euo pipefail
+packages=(libopenblas-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
+          latexmk texlive-latex-recommended cmark-gfm poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 2; }
+    sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
