@@ -42,6 +42,8 @@ extension TimeSeriesRun {
     /// The forward pass from the lowest changed layer; returns the MSE and leaves e.
     func forward() -> Double {
         guard dirtyFrom <= depth else { return lastMSE }
+        for l in 0..<depth { gValid[l] = false }
+        outputGradientValid = false
         if dirtyFrom == 0 {
             firstLayer(first.pointee, into: act[1])
             if depth > 0 { tanhRows(act[1]) }
@@ -111,18 +113,19 @@ extension TimeSeriesRun {
             for p in 1..<n { acc = acc.addingProduct(d[p], x[p]) }
             g[0] = acc
         } else {
+            // Two passes of four rows each keep the accumulators in registers.
             let a = act[l]
-            let d0 = d[0], a0 = a[0]
-            var g0 = a0 * d0[0], g1 = a0 * d0[1], g2 = a0 * d0[2], g3 = a0 * d0[3]
-            var g4 = a0 * d0[4], g5 = a0 * d0[5], g6 = a0 * d0[6], g7 = a0 * d0[7]
-            for p in 1..<n {
-                let ap = a[p], dp = d[p]
-                g0 = g0.addingProduct(ap, dp[0]); g1 = g1.addingProduct(ap, dp[1])
-                g2 = g2.addingProduct(ap, dp[2]); g3 = g3.addingProduct(ap, dp[3])
-                g4 = g4.addingProduct(ap, dp[4]); g5 = g5.addingProduct(ap, dp[5])
-                g6 = g6.addingProduct(ap, dp[6]); g7 = g7.addingProduct(ap, dp[7])
+            for half in 0..<2 {
+                let o = 4 * half
+                let d0 = d[0], a0 = a[0]
+                var g0 = a0 * d0[o], g1 = a0 * d0[o + 1], g2 = a0 * d0[o + 2], g3 = a0 * d0[o + 3]
+                for p in 1..<n {
+                    let ap = a[p], dp = d[p]
+                    g0 = g0.addingProduct(ap, dp[o]); g1 = g1.addingProduct(ap, dp[o + 1])
+                    g2 = g2.addingProduct(ap, dp[o + 2]); g3 = g3.addingProduct(ap, dp[o + 3])
+                }
+                g[o] = g0; g[o + 1] = g1; g[o + 2] = g2; g[o + 3] = g3
             }
-            g[0] = g0; g[1] = g1; g[2] = g2; g[3] = g3; g[4] = g4; g[5] = g5; g[6] = g6; g[7] = g7
         }
     }
 
