@@ -37,7 +37,7 @@ public enum TimeSeriesEngine {
         switch spec.mode {
         case .reference:
             var rng = LegacyRandomState(seed: UInt32(truncatingIfNeeded: spec.seed))
-            return execute(spec, eps, rng: &rng, tanh: LibMTanh.self)
+            return execute(spec, eps, rng: &rng, tanh: NumPyTanh.self)
         case .fast:
             var rng = FastRunRandom(seed: spec.seed)
             return execute(spec, eps, rng: &rng, tanh: FastTanh.self)
@@ -62,7 +62,7 @@ public enum TimeSeriesEngine {
         switch spec.mode {
         case .reference:
             var rng = LegacyRandomState(seed: UInt32(truncatingIfNeeded: spec.seed))
-            return go(&rng, LibMTanh.self)
+            return go(&rng, NumPyTanh.self)
         case .fast:
             var rng = FastRunRandom(seed: spec.seed)
             return go(&rng, FastTanh.self)
