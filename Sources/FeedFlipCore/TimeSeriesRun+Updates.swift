@@ -118,9 +118,21 @@ extension TimeSeriesRun {
     func calibrate(_ l: Int) {
         deltas(to: l, recompute: true)
         let t = delta[l]
-        var acc = t[0] * e[0]
-        for p in 1..<n { acc = acc.addingProduct(t[p], e[p]) }
         let copies = block ? 8 : 1
+        let acc: V8
+        if block {
+            // T E^T is a dgemm (K = 200): eight chains over p mod 8, pairwise tree.
+            var c = [V8](repeating: V8(repeating: 0), count: 8)
+            for r in 0..<8 {
+                var s = t[r] * e[r]
+                var p = r + 8
+                while p < n { s = s.addingProduct(t[p], e[p]); p += 8 }
+                c[r] = s
+            }
+            acc = ((c[0] + c[1]) + (c[2] + c[3])) + ((c[4] + c[5]) + (c[6] + c[7]))
+        } else {
+            acc = dot4(t, e)
+        }
         for c in 0..<copies { for p in 0..<n { scratch[c * n + p] = e[p] * e[p] } }
         let bl = acc / (NumPySum.pairwise(scratch, copies * n) + 1e-8)
         var sq = 0.0

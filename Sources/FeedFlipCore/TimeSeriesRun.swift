@@ -41,6 +41,7 @@ final class TimeSeriesRun<R: RunRandomSource, T: TanhKernel> {
     var outputGradientCache = V8(repeating: 0)
     var outputGradientValid = false
     let tmp: UnsafeMutablePointer<V8>  // 8 rows
+    let tmpParts: UnsafeMutablePointer<V8>  // 64: partial sums of the gradient kernel
 
     private var allocations: [UnsafeMutableRawPointer] = []
     /// The lowest layer whose weights changed since the last forward pass (depth + 1: none).
@@ -78,7 +79,7 @@ final class TimeSeriesRun<R: RunRandomSource, T: TanhKernel> {
         mRows = (0...depth).map { _ in vectors(8) }
         mFirst = vectors(1)
         fbc = (0..<depth).map { _ in vectors(8) }
-        g = vectors(8); tmp = vectors(8)
+        g = vectors(8); tmp = vectors(8); tmpParts = vectors(64)
         gCache = (0..<depth).map { _ in vectors(8) }
         gValid = [Bool](repeating: false, count: depth)
         allocations = allocs
