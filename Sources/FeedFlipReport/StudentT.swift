@@ -30,24 +30,36 @@ public enum StudentT {
     public static func quantile(_ p: Double, degreesOfFreedom df: Double) -> Double {
         guard df > 0, p > 0, p < 1, !df.isNaN else { return .nan }
         if p == 0.5 { return 0 }
-        if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: df) }
-        // Bracket [lo, hi] with cdf(lo) <= p < cdf(hi).
+        // Solve tail(t) = q for t > 0 on the smaller tail, so that tiny tail probabilities keep
+        // their relative accuracy; tail(t) = ½·I_{df/(df+t²)}(df/2, ½) decreases in t.
+        let q = p > 0.5 ? 1 - p : p
+        let t = upperTailQuantile(q, df: df)
+        return p > 0.5 ? t : -t
+    }
+
+    /// The upper-tail probability `P(T > t)` for `t ≥ 0`.
+    static func upperTail(_ t: Double, df: Double) -> Double {
+        0.5 * IncompleteBeta.regularized(x: df / (df + t * t), a: df / 2, b: 0.5)
+    }
+
+    /// The `t ≥ 0` with `P(T > t) = q`, `0 < q < ½`: bracketing, then Newton steps kept inside
+    /// the bracket (bisection whenever a step would leave it).
+    private static func upperTailQuantile(_ q: Double, df: Double) -> Double {
         var lo = 0.0
         var hi = 1.0
-        while cdf(hi, degreesOfFreedom: df) < p {
+        while upperTail(hi, df: df) > q {
             lo = hi
             hi *= 2
             if hi > 1e300 { return .infinity }
         }
         var t = 0.5 * (lo + hi)
-        for _ in 0..<200 {
-            let f = cdf(t, degreesOfFreedom: df) - p
-            if f < 0 { lo = t } else { hi = t }
-            // Newton step, kept inside the bracket; bisection otherwise.
+        for _ in 0..<300 {
+            let f = upperTail(t, df: df) - q
+            if f > 0 { lo = t } else { hi = t }
             let d = density(t, degreesOfFreedom: df)
-            var next = d > 0 ? t - f / d : .nan
+            var next = d > 0 ? t + f / d : .nan
             if !(next > lo && next < hi) { next = 0.5 * (lo + hi) }
-            if abs(next - t) <= 1e-14 * max(1, abs(t)) || hi - lo <= 1e-15 * max(1, abs(t)) {
+            if abs(next - t) <= 1e-15 * max(1, abs(t)) || hi - lo <= 1e-15 * max(1, abs(t)) {
                 return next
             }
             t = next
