@@ -31,16 +31,29 @@ enum JSONValue: Decodable, Equatable, Sendable {
         }
     }
 
-    /// Parses `data`; the error text carries the decoder's position when it has one.
+    /// Parses `data`; the error text names the line and column where the syntax breaks when
+    /// Foundation reports a character offset.
     static func parse(_ data: Data) throws(ReportErrorText) -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let under = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw ReportErrorText(text: under ?? context.debugDescription)
         } catch {
-            throw ReportErrorText(text: "\(error)")
+            throw ReportErrorText(text: syntaxMessage(data))
         }
+    }
+
+    /// Foundation's description of the syntax error, with "character N" turned into line:column.
+    private static func syntaxMessage(_ data: Data) -> String {
+        var text = "the data is not valid JSON"
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? text
+        }
+        guard let range = text.range(of: "character "),
+              let offset = Int(text[range.upperBound...].prefix { $0.isNumber }) else { return text }
+        var line = 1, column = 1
+        for (i, byte) in data.enumerated() where i < offset {
+            if byte == 10 { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return text.replacingOccurrences(of: "around character \(offset)", with: "at line \(line), column \(column)")
     }
 }
 

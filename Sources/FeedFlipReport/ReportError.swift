@@ -26,7 +26,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unreadable(file, reason):
             return "\(file): cannot read the file (\(reason)); check the path and permissions"
         case let .notJSON(file, reason):
-            return "\(file): not valid JSON (\(reason)); fix the syntax at the place named"
+            return "\(file): not valid JSON (\(reason)); fix the JSON syntax (a missing comma, quote or bracket)"
         case let .invalidClaims(file, place, problem, fix):
             return "\(file): \(place): \(problem); \(fix)"
         case let .unknownMetric(file, place, problem):

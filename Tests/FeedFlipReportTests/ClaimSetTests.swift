@@ -150,3 +150,14 @@ final class ClaimSetTests: XCTestCase {
         XCTAssertEqual(set.claims.count, 24)
     }
 }
+
+final class ClaimSyntaxTests: XCTestCase {
+    func testJSONSyntaxErrorsNameLineAndColumn() {
+        let json = "{\n  \"format\": \"feedflip-claims/1\",\n  \"claims\": [1 2]\n}"
+        XCTAssertThrowsError(try ClaimSet.decode(Data(json.utf8), file: "paper/claims.json")) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.hasPrefix("paper/claims.json: not valid JSON ("), text)
+            XCTAssertTrue(text.contains("line 3"), text)
+        }
+    }
+}
