@@ -41,14 +41,16 @@ public enum TimeSeriesFigures {
         return Figure(width: 468, height: 90 + 170 * rows, grid: grid)
     }
 
-    /// The heatmap and curve figures of every variant, named as the sweep writes them.
-    /// All heatmaps share one colour range so they can be compared.
-    public static func all(_ r: TimeSeriesSweepResults, maxPoints: Int, prefix: String = "") -> [NamedFigure] {
+    /// The heatmap and curve figures of every variant; `name(kind, variant)` names them, with
+    /// kind `heat` or `curves` (the sweep: `heat_<Variant>`). All heatmaps share one colour
+    /// range so they can be compared.
+    public static func all(_ r: TimeSeriesSweepResults, maxPoints: Int,
+                           name: (String, Variant) -> String = { "\($0)_\($1.fileName)" }) -> [NamedFigure] {
         let finals = r.summaries.compactMap { $0.finalMSE?.mean }.filter { $0 > 0 }
         let range = finals.min().flatMap { lo in finals.max().map { hi in lo...max(hi, lo * 1.0001) } }
         return r.grid.variants.flatMap { v in [
-            NamedFigure("\(prefix)heat_\(v.fileName)", heatmap(r, variant: v, range: range)),
-            NamedFigure("\(prefix)curves_\(v.fileName)", curves(r, variant: v, maxPoints: maxPoints)),
+            NamedFigure(name("heat", v), heatmap(r, variant: v, range: range)),
+            NamedFigure(name("curves", v), curves(r, variant: v, maxPoints: maxPoints)),
         ] }
     }
 }
