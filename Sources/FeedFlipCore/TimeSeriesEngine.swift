@@ -40,7 +40,7 @@ public enum TimeSeriesEngine {
             return execute(spec, eps, rng: &rng, tanh: LibMTanh.self)
         case .fast:
             var rng = FastRunRandom(seed: spec.seed)
-            return execute(spec, eps, rng: &rng, tanh: LibMTanh.self)
+            return execute(spec, eps, rng: &rng, tanh: FastTanh.self)
         }
     }
 
@@ -53,7 +53,6 @@ public enum TimeSeriesEngine {
         _ spec: TimeSeriesSpec, _ eps: [Double], rng: inout R, tanh: T.Type
     ) -> TimeSeriesResult {
         let run = TimeSeriesRun<R, T>(variant: spec.variant, depth: spec.depth)
-        defer { run.deallocate() }
         eps.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { run.setData(frequency: spec.frequency, noise: base) }
         }

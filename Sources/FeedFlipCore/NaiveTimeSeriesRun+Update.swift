@@ -1,4 +1,4 @@
-extension TimeSeriesRun {
+extension NaiveTimeSeriesRun {
     /// Backprop: all deltas from the forward pass, then W_l -= (lr * delta_l a_l^T) / N.
     func backpropUpdate() {
         deltasFrom(top: depth, to: 0, recompute: false)
