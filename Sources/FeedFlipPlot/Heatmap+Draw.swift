@@ -93,7 +93,7 @@ extension Heatmap {
         var size = min(Theme.annotationSize, ch * 0.45)
         canvas.setFont(size: size)
         let widest = texts.map { canvas.textWidth($0.2) }.max() ?? 0
-        if widest > cw - 3 { size *= (cw - 3) / widest }
+        if widest > cw - 6 { size *= (cw - 6) / widest }
         guard size >= 5 else { return }
         canvas.setFont(size: size)
         for (r, c, text, color) in texts {
