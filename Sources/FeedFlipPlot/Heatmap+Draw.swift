@@ -12,7 +12,8 @@ extension Heatmap {
 
     func layout(canvas: Canvas, options: PanelOptions, width: Double) -> Layout {
         let bar = ColorBar(ticks: colorTicks(range: options.colorRange), scale: scale, colormap: colormap,
-                           label: colorBarLabel, missingLabel: hasMissing ? missingLabel : nil)
+                           label: colorBarLabel,
+                           missingLabel: options.missingNote ?? (hasMissing ? missingLabel : nil))
         let barWidth = options.showColorBar ? bar.width(canvas) : 0
         canvas.setFont(size: Theme.tickSize)
         let rowLabelWidth = rowLabels.map { canvas.textWidth($0) }.max() ?? 0

@@ -60,6 +60,14 @@ extension PanelGrid {
         case .heatmap:
             o.colorRange = shared.color
             o.showColorBar = shared.color == nil || lastInRow
+            if shared.color != nil && lastInRow {
+                // The row's one colour bar explains hatched cells of every panel in the row.
+                let row = (i / columns * columns)...i
+                o.missingNote = row.lazy.compactMap { j -> String? in
+                    if case let .heatmap(h) = self.panels[j], h.hasMissing { return h.missingLabel }
+                    return nil
+                }.first
+            }
             sameX = sharedX; sameY = sharedY
         }
         if sameY && c > 0 { o.showYTickLabels = false; o.showYLabel = false }
