@@ -29,7 +29,7 @@ final class SampleFiguresTests: XCTestCase {
             ("curves_linear", Figure(width: 468, height: 300, chart: .line(Fixtures.lineChart(count: 3, yScale: .linear)))),
             ("bars", Figure(width: 468, height: 280, chart: .bar(Fixtures.barChart()))),
             ("grid_lines", Figure(width: 468, height: 360, grid: PanelGrid(
-                title: "Curves per variant", panels: (0..<4).map { _ in .line(Fixtures.lineChart(count: 3)) },
+                title: "Curves per variant — h₁ → h₂ (± std)", panels: (0..<4).map { _ in .line(Fixtures.lineChart(count: 3)) },
                 columns: 2))),
             ("grid_heat", Figure(width: 468, height: 320, grid: PanelGrid(
                 title: "Final MSE per variant",
