@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "FeedFlipCore", dependencies: ["CBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"] + coreCPUFlags)]),
         .target(name: "FeedFlipData", dependencies: ["FeedFlipCore", "CZlib", "CCrypto"]),
-        .target(name: "FeedFlipPlot", dependencies: ["CCairo"]),
+        .target(name: "FeedFlipPlot", dependencies: ["CCairo", "CZlib"]),
         .target(name: "FeedFlipReport"),
         .target(name: "FeedFlipBuild",
                 dependencies: ["FeedFlipCore", "FeedFlipData", "FeedFlipPlot", "FeedFlipReport"]),

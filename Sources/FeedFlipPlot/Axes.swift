@@ -84,6 +84,20 @@ struct Axes {
             .position(v).map { plot.maxY - $0 * plot.height }
     }
 
+    /// Label every n-th x tick, with n the smallest of 1...4 for which labels keep 4 pt apart
+    /// (categorical and rotated labels are all shown).
+    func labelStride(_ canvas: Canvas) -> Int {
+        guard !spec.x.categorical, !rotateXLabels else { return 1 }
+        let placed = zip(spec.x.ticks.values, spec.x.ticks.labels).compactMap { v, label in
+            px(v).map { ($0, canvas.textWidth(label)) }
+        }
+        for n in 1...4 {
+            let kept = placed.enumerated().filter { $0.offset % n == 0 }.map(\.element)
+            if zip(kept, kept.dropFirst()).allSatisfy({ $1.0 - $0.0 >= ($0.1 + $1.1) / 2 + 4 }) { return n }
+        }
+        return 4
+    }
+
     /// Horizontal grid lines at the major y ticks (drawn under the data).
     func drawGrid(_ canvas: Canvas) {
         for v in spec.y.ticks.values {
@@ -113,8 +127,10 @@ struct Axes {
             canvas.line(plot.x - t * 0.6, y, plot.x, y, color: Theme.axis, width: Theme.axisWidth * 0.8)
         }
         var xLabelsHeight = 0.0
-        for (v, label) in zip(spec.x.ticks.values, spec.x.ticks.labels) {
+        let every = labelStride(canvas)
+        for (k, (v, label)) in zip(spec.x.ticks.values, spec.x.ticks.labels).enumerated() {
             guard let x = px(v) else { continue }
+            let label = k % every == 0 ? label : ""
             if !spec.x.categorical {
                 canvas.line(x, plot.maxY, x, plot.maxY + t, color: Theme.axis, width: Theme.axisWidth)
             }

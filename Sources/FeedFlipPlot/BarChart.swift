@@ -82,8 +82,10 @@ public struct BarChart: Sendable {
     func ticks() -> (x: TickSet, y: TickSet) {
         let n = max(groups.count, 1)
         let x = TickSet(lower: -0.5, upper: Double(n) - 0.5, values: groups.indices.map(Double.init), labels: groups)
-        let r = yRange ?? dataExtent() ?? (yScale == .log ? 1...10 : 0...1)
-        let y = yScale == .log ? logTicks(r, pad: yRange == nil) : linearTicks(r, loose: true, fixed: yRange != nil)
+        let extent = dataExtent()
+        let r = yRange ?? extent ?? (yScale == .log ? 1...10 : 0...1)
+        let y = yScale == .log ? logTicks(r, pad: yRange == nil)
+                               : linearTicks(yRange != nil || extent == nil ? r : padded(r), fixed: yRange != nil)
         return (x, y)
     }
 

@@ -103,10 +103,21 @@ public struct SeriesStyle: Sendable, Hashable {
     /// 28 series look alike.
     /// Yellow is left out: it is too light for thin lines on white.
     public static func automatic(_ index: Int) -> SeriesStyle {
-        let palette = Color.okabeIto.filter { $0 != Color(hex: 0xF0E442) }
+        let palette = lineColors
         let i = max(index, 0)
         let dashes = Dash.allCases
         return SeriesStyle(color: palette[i % palette.count],
                            dash: dashes[(i + 2 * (i / palette.count)) % dashes.count])
     }
+
+    /// A style for series that vary in two factors (e.g. frequency and depth): colour number
+    /// `color` of the line palette (Okabe-Ito without yellow) and dash number `dash`.
+    public static func paired(color: Int, dash: Int) -> SeriesStyle {
+        let palette = lineColors
+        return SeriesStyle(color: palette[max(color, 0) % palette.count],
+                           dash: Dash.allCases[max(dash, 0) % Dash.allCases.count])
+    }
+
+    /// Okabe-Ito without yellow: the colours used for lines.
+    public static let lineColors: [Color] = Color.okabeIto.filter { $0 != Color(hex: 0xF0E442) }
 }

@@ -48,6 +48,8 @@ struct PanelOptions {
     var showYLabel = true
     var showLegend = true
     var showColorBar = true
+    /// Note under the colour bar for hatched cells of any panel sharing it (nil: own cells decide).
+    var missingNote: String?
 }
 
 /// A figure of a given size in points holding one chart or a grid of panels.

@@ -12,7 +12,8 @@ extension Heatmap {
 
     func layout(canvas: Canvas, options: PanelOptions, width: Double) -> Layout {
         let bar = ColorBar(ticks: colorTicks(range: options.colorRange), scale: scale, colormap: colormap,
-                           label: colorBarLabel, missingLabel: hasMissing ? missingLabel : nil)
+                           label: colorBarLabel,
+                           missingLabel: options.missingNote ?? (hasMissing ? missingLabel : nil))
         let barWidth = options.showColorBar ? bar.width(canvas) : 0
         canvas.setFont(size: Theme.tickSize)
         let rowLabelWidth = rowLabels.map { canvas.textWidth($0) }.max() ?? 0
@@ -93,7 +94,7 @@ extension Heatmap {
         var size = min(Theme.annotationSize, ch * 0.45)
         canvas.setFont(size: size)
         let widest = texts.map { canvas.textWidth($0.2) }.max() ?? 0
-        if widest > cw - 3 { size *= (cw - 3) / widest }
+        if widest > cw - 6 { size *= (cw - 6) / widest }
         guard size >= 5 else { return }
         canvas.setFont(size: size)
         for (r, c, text, color) in texts {

@@ -108,9 +108,9 @@ public struct LineChart: Sendable {
         let extent = dataExtent()
         let xr = xRange ?? extent?.x ?? (xScale == .log ? 1...10 : 0...1)
         let yr = yRange ?? extent?.y ?? (yScale == .log ? 1...10 : 0...1)
-        let xt = xScale == .log ? logTicks(xr, pad: xRange == nil) : linearTicks(xr, loose: false, fixed: xRange != nil)
+        let xt = xScale == .log ? logTicks(xr, pad: xRange == nil) : linearTicks(xr, fixed: xRange != nil)
         let yt = yScale == .log ? logTicks(yr, pad: yRange == nil)
-                                : linearTicks(yRange == nil ? padded(yr) : yr, loose: true, fixed: yRange != nil)
+                                : linearTicks(yRange != nil || extent == nil ? yr : padded(yr), fixed: yRange != nil)
         return (xt, yt)
     }
 
@@ -127,13 +127,13 @@ public struct LineChart: Sendable {
     }
 }
 
-/// Linear ticks for `r`: loose (rounded outwards) or tight to the data when rounding would
-/// waste more than 10% of the axis; a fixed range is kept exactly.
-func linearTicks(_ r: ClosedRange<Double>, loose: Bool, fixed: Bool) -> TickSet {
-    if fixed { return Ticks.linear(r.lowerBound, r.upperBound, target: 5, expand: false) }
+/// Linear ticks for `r`: rounded outwards to the enclosing step multiples when that costs at
+/// most 15% more axis, otherwise exactly `r` with the ticks inside; a fixed range is kept exactly.
+func linearTicks(_ r: ClosedRange<Double>, fixed: Bool) -> TickSet {
+    let tight = Ticks.linear(r.lowerBound, r.upperBound, target: 5, expand: false)
+    if fixed { return tight }
     let wide = Ticks.linear(r.lowerBound, r.upperBound, target: 5, expand: true)
-    if loose || (wide.upper - wide.lower) <= 1.1 * (r.upperBound - r.lowerBound) { return wide }
-    return Ticks.linear(r.lowerBound, r.upperBound, target: 5, expand: false)
+    return (wide.upper - wide.lower) <= 1.15 * (tight.upper - tight.lower) ? wide : tight
 }
 
 /// `r` widened by 3% of its span on each side, so that data never sits on the frame; a

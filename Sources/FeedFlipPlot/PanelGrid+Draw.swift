@@ -23,7 +23,7 @@ extension PanelGrid {
         if sharedX, let first = lines.first {
             let extents = lines.filter { $0.xScale == first.xScale }.compactMap { $0.xRange ?? $0.dataExtent()?.x }
             if let lo = extents.map(\.lowerBound).min(), let hi = extents.map(\.upperBound).max() {
-                x = first.xScale == .log ? logTicks(lo...hi, pad: true) : linearTicks(lo...hi, loose: false, fixed: false)
+                x = first.xScale == .log ? logTicks(lo...hi, pad: true) : linearTicks(lo...hi, fixed: false)
             }
         }
         let yType = lines.first?.yScale ?? bars.first?.yScale ?? .linear
@@ -31,7 +31,7 @@ extension PanelGrid {
             let extents = lines.filter { $0.yScale == yType }.compactMap { $0.yRange ?? $0.dataExtent()?.y }
                 + bars.filter { $0.yScale == yType }.compactMap { $0.yRange ?? $0.dataExtent() }
             if let lo = extents.map(\.lowerBound).min(), let hi = extents.map(\.upperBound).max() {
-                y = yType == .log ? logTicks(lo...hi, pad: true) : linearTicks(lo...hi, loose: true, fixed: false)
+                y = yType == .log ? logTicks(lo...hi, pad: true) : linearTicks(padded(lo...hi), fixed: false)
             }
         }
         if sharedColorScale {
@@ -60,6 +60,14 @@ extension PanelGrid {
         case .heatmap:
             o.colorRange = shared.color
             o.showColorBar = shared.color == nil || lastInRow
+            if shared.color != nil && lastInRow {
+                // The row's one colour bar explains hatched cells of every panel in the row.
+                let row = (i / columns * columns)...i
+                o.missingNote = row.lazy.compactMap { j -> String? in
+                    if case let .heatmap(h) = self.panels[j], h.hasMissing { return h.missingLabel }
+                    return nil
+                }.first
+            }
             sameX = sharedX; sameY = sharedY
         }
         if sameY && c > 0 { o.showYTickLabels = false; o.showYLabel = false }

@@ -79,12 +79,11 @@ private func renderPNG(_ figure: Figure, dpi: Double) throws -> [UInt8] {
     try check(cairo_surface_status(surface), "creating a \(w)x\(h) image")
     try draw(figure, on: surface, scale: scale)
     cairo_surface_flush(surface)
-    let sink = ByteSink()
-    let status = withExtendedLifetime(sink) {
-        cairo_surface_write_to_png_stream(surface, sinkWriter, Unmanaged.passUnretained(sink).toOpaque())
+    guard let data = cairo_image_surface_get_data(surface) else {
+        throw PlotError.cairo(stage: "reading the \(w)x\(h) image", status: "no pixel data")
     }
-    try check(status, "encoding the PNG")
-    return sink.bytes
+    return try encodePNG(data: data, width: Int(w), height: Int(h),
+                         stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
 }
 
 private func renderPDF(_ figure: Figure) throws -> [UInt8] {

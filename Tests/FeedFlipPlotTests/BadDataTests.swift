@@ -55,7 +55,7 @@ final class BadDataTests: XCTestCase {
         XCTAssertTrue(try renderBoth(Figure(chart: .bar(empty))).contains("no data"))
         let negative = BarChart(title: "negative", groups: ["a", "b"],
                                 series: [BarSeries(name: "s", values: [-1, 2], errors: [0.5, 0.5])])
-        XCTAssertTrue(try renderBoth(Figure(chart: .bar(negative))).contains("−2"))
+        XCTAssertTrue(try renderBoth(Figure(chart: .bar(negative))).contains("−1"), "negative tick labels with a true minus")
     }
 
     func testGridsWithBadData() throws {

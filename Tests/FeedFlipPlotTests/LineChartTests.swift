@@ -75,6 +75,22 @@ final class LineChartTests: XCTestCase {
         XCTAssertLessThan(forced, automatic, "a legend forced over the data should hide some of it")
     }
 
+    func testCrowdedTickLabelsAreThinned() throws {
+        let chart = LineChart(series: [Series(name: "s", x: [10000, 60000], y: [0, 1])], xRange: 10000...60000,
+                              yRange: 0...1, legend: .hidden)
+        let text = try poppler("pdftotext", try render(Figure(width: 110, height: 100, chart: .line(chart)),
+                                                        format: .pdf))
+        let words = Set(text.components(separatedBy: .whitespacesAndNewlines))
+        let ticks = Ticks.linear(10000, 60000, expand: false)
+        let shown = ticks.labels.filter(words.contains)
+        XCTAssertGreaterThanOrEqual(shown.count, 2, text)
+        XCTAssertLessThan(shown.count, ticks.labels.count, "labels this close would overlap: \(text)")
+        let wide = try poppler("pdftotext", try render(Figure(width: 468, height: 100, chart: .line(chart)),
+                                                        format: .pdf))
+        let all = Set(wide.components(separatedBy: .whitespacesAndNewlines))
+        XCTAssertEqual(ticks.labels.filter(all.contains).count, ticks.labels.count, wide)
+    }
+
     func testLogAxisDropsNonPositiveValues() throws {
         let chart = LineChart(title: "log", series: [Series(name: "s", x: [1, 2, 3, 4], y: [1, 0, -1, 100])],
                               yScale: .log)

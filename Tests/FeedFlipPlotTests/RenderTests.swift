@@ -6,7 +6,7 @@ final class RenderTests: XCTestCase {
         ("heatmap", Figure(chart: .heatmap(Fixtures.heatmap()))),
         ("line", Figure(chart: .line(Fixtures.lineChart(count: 4, points: 50)))),
         ("bar", Figure(chart: .bar(Fixtures.barChart()))),
-        ("grid", Figure(grid: PanelGrid(title: "Grid — Δ", panels: [
+        ("grid", Figure(grid: PanelGrid(title: "Grid — Δ → x₁", panels: [
             .line(Fixtures.lineChart(count: 2, points: 30)), .line(Fixtures.lineChart(count: 3, points: 30)),
             .heatmap(Fixtures.heatmap()), .bar(Fixtures.barChart()),
         ], columns: 2))),
@@ -68,9 +68,34 @@ final class RenderTests: XCTestCase {
                     XCTAssertTrue(text.contains(label), "\(name) lacks \(label): \(text)")
                 }
             default:
-                XCTAssertTrue(text.contains("Grid — Δ"), "\(name): \(text)")
+                XCTAssertTrue(text.contains("Grid — Δ → x₁"), "\(name): \(text)")
             }
         }
+    }
+
+    func testPNGRecordsItsResolution() throws {
+        let png = try render(Figure(width: 100, height: 50, chart: .bar(Fixtures.barChart())), format: .png)
+        // pHYs chunk: 300 dpi = 11811 pixels per metre on both axes, unit metre.
+        let marker: [UInt8] = Array("pHYs".utf8) + [0, 0, 0x2E, 0x23, 0, 0, 0x2E, 0x23, 1]
+        let found = (0...(png.count - marker.count)).contains { Array(png[$0..<($0 + marker.count)]) == marker }
+        XCTAssertTrue(found)
+    }
+
+    func testConcurrentRendersAgree() throws {
+        let figure = RenderTests.figures[3].1
+        let reference = try render(figure, format: .png, dpi: 72)
+        let referencePDF = try render(figure, format: .pdf)
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var same = [Bool](repeating: false, count: 8)
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let bytes = try? render(figure, format: i % 2 == 0 ? .png : .pdf, dpi: 72)
+            let same = bytes == (i % 2 == 0 ? reference : referencePDF)
+            results.lock.lock(); results.same[i] = same; results.lock.unlock()
+        }
+        XCTAssertEqual(results.same, [Bool](repeating: true, count: 8))
     }
 
     func testInvalidInputThrowsPlotError() {
