@@ -8,10 +8,14 @@ import Foundation
 /// with diacritics pass through (T1 + UTF-8 handle them); any other character becomes the text
 /// `[U+XXXX]` so that pdflatex never stops on an undefined character.
 public enum LatexEscaping {
-    /// `s` as LaTeX text.
+    /// `s` as LaTeX text, with line-break opportunities after `_ / |` so that metric keys
+    /// and paths inside prose wrap instead of overflowing.
     public static func text(_ s: String) -> String {
         var out = ""
-        for ch in s { out += character(ch) }
+        for ch in s {
+            out += character(ch)
+            if "_/|".contains(ch) { out += "\\allowbreak{}" }
+        }
         return out
     }
 
