@@ -61,3 +61,18 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(MarkdownWriter.render([.paragraph([.text("1. not a list")])]), "1\\. not a list\n")
     }
 }
+
+final class ResultJSONTests: XCTestCase {
+    func testClaimResultsEncodeToFlatJSON() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(Fixtures.data.results)
+        let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        XCTAssertEqual(objects.count, 9)
+        XCTAssertEqual(objects[1]["id"] as? String, "ts.ternary-static")
+        XCTAssertEqual(objects[1]["verdict"] as? String, "FAIL")
+        XCTAssertEqual((objects[1]["value"] as? [String: Any])?["n"] as? Int, 10)
+        XCTAssertEqual(objects[6]["reason"] as? String, "benchmark mnist is not in profile smoke")
+        XCTAssertNil(objects[6]["value"])
+    }
+}
