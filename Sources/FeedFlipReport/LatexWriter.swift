@@ -14,6 +14,12 @@ public enum LatexWriter {
         render(document.expanded(with: data))
     }
 
+    /// The claims table followed by the per-claim details, as a LaTeX fragment (no preamble).
+    public static func claimsSection(data: ReportData) -> String {
+        let e = Expansion(data: data)
+        return [e.claimsTable(), e.claimDetails()].map(block).joined(separator: "\n\n") + "\n"
+    }
+
     /// Expanded blocks as a complete LaTeX document.
     public static func render(_ blocks: [Block]) -> String {
         var title = "Report"
