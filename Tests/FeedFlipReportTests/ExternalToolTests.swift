@@ -3,7 +3,8 @@ import Foundation
 import XCTest
 
 /// Renders documents with every directive kind and checks them with the real tools:
-/// `latexmk -pdf` (pdflatex) for LaTeX and `cmark-gfm` for Markdown.
+/// `latexmk -pdf` (pdflatex) for LaTeX and `cmark-gfm` for Markdown. Set FEEDFLIP_KEEP_LATEX=1
+/// to keep the temporary LaTeX folders for inspection.
 final class ExternalToolTests: XCTestCase {
     /// The paper's own source and claims with synthetic values for part of the metrics.
     private func paperReport() throws -> (LiterateDocument, ReportData) {
