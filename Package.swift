@@ -27,11 +27,14 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/CCrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         .target(name: "FeedFlipCore", dependencies: ["CBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"] + coreCPUFlags)]),
-        .target(name: "FeedFlipData", dependencies: ["FeedFlipCore", "CZlib"]),
-        .target(name: "FeedFlipPlot", dependencies: ["CCairo"]),
+        .target(name: "FeedFlipData", dependencies: ["FeedFlipCore", "CZlib", "CCrypto"]),
+        .target(name: "FeedFlipPlot", dependencies: ["CCairo", "CZlib"]),
         .target(name: "FeedFlipReport"),
         .target(name: "FeedFlipBuild",
                 dependencies: ["FeedFlipCore", "FeedFlipData", "FeedFlipPlot", "FeedFlipReport"]),

@@ -1,0 +1,183 @@
+// Cartesian axes: margins for tick labels and titles, value-to-point mapping, and drawing
+// of grid lines, spines, ticks, labels and the title.
+
+/// One axis: its ticks (which fix its range), scale type, label and what to show.
+struct AxisSpec {
+    var ticks: TickSet
+    var type: ScaleType = .linear
+    var label: String = ""
+    var showTickLabels = true
+    var showLabel = true
+    /// Categorical axes (bar groups) draw labels without tick marks or grid lines.
+    var categorical = false
+}
+
+/// What an axes box shows besides its axes.
+struct AxesSpec {
+    var title: String
+    var x: AxisSpec
+    var y: AxisSpec
+}
+
+/// Margins (points) around a plot area.
+struct Margins {
+    var left: Double
+    var top: Double
+    var right: Double
+    var bottom: Double
+}
+
+/// A laid-out axes box: the plot rectangle and the mappings into it.
+struct Axes {
+    let spec: AxesSpec
+    let plot: Rect
+    /// Whether the x tick labels are drawn rotated (they would overlap horizontally).
+    let rotateXLabels: Bool
+
+    /// Lays out `spec` inside `outer`, reserving `extraRight` points at the right (outside legend).
+    init(_ spec: AxesSpec, in outer: Rect, canvas: Canvas, extraRight: Double = 0) {
+        let m = Axes.margins(spec, canvas: canvas, width: outer.width - extraRight)
+        self.init(spec, plot: outer.inset(left: m.margins.left, top: m.margins.top,
+                                          right: m.margins.right + extraRight, bottom: m.margins.bottom),
+                  rotateXLabels: m.rotate)
+    }
+
+    /// An axes box with a given plot rectangle (panels of a grid share theirs).
+    init(_ spec: AxesSpec, plot: Rect, rotateXLabels: Bool) {
+        self.spec = spec
+        self.plot = plot
+        self.rotateXLabels = rotateXLabels
+    }
+
+    /// Margins needed by `spec` for an axes box about `width` points wide.
+    static func margins(_ spec: AxesSpec, canvas: Canvas, width: Double) -> (margins: Margins, rotate: Bool) {
+        canvas.setFont(size: Theme.tickSize)
+        let tickCap = canvas.capHeight, tickDescent = canvas.descent
+        let yLabelWidths = spec.y.ticks.labels.map { canvas.textWidth($0) }
+        let xLabelWidths = spec.x.ticks.labels.map { canvas.textWidth($0) }
+        var left = Theme.tickLength + 2
+        if spec.y.showTickLabels { left += (yLabelWidths.max() ?? 0) + Theme.tickGap }
+        if spec.y.showLabel && !spec.y.label.isEmpty { left += Theme.labelSize * 1.25 + 3 }
+        // Rotate categorical labels when they would not fit side by side.
+        let slots = Double(max(spec.x.ticks.values.count, 1))
+        let slotWidth = max(width - left - 8, 10) / slots
+        let rotate = spec.x.categorical && (xLabelWidths.max() ?? 0) > slotWidth - 4
+        var bottom = Theme.tickLength + 2
+        if spec.x.showTickLabels {
+            bottom += Theme.tickGap + (rotate ? (xLabelWidths.max() ?? 0) : tickCap + tickDescent)
+        }
+        if spec.x.showLabel && !spec.x.label.isEmpty { bottom += Theme.labelSize * 1.25 + 3 }
+        let top = spec.title.isEmpty ? 6 : Theme.titleSize * 1.2 + 8
+        let right = max(6, spec.x.showTickLabels && !spec.x.categorical ? (xLabelWidths.last ?? 0) / 2 + 2 : 6)
+        return (Margins(left: left, top: top, right: right, bottom: bottom), rotate)
+    }
+
+    /// Horizontal position of `v`, or nil when it cannot be placed (NaN, <= 0 on log).
+    func px(_ v: Double) -> Double? {
+        ValueNormalizer(lower: spec.x.ticks.lower, upper: spec.x.ticks.upper, type: spec.x.type)
+            .position(v).map { plot.x + $0 * plot.width }
+    }
+
+    /// Vertical position of `v` (upwards), or nil when it cannot be placed.
+    func py(_ v: Double) -> Double? {
+        ValueNormalizer(lower: spec.y.ticks.lower, upper: spec.y.ticks.upper, type: spec.y.type)
+            .position(v).map { plot.maxY - $0 * plot.height }
+    }
+
+    /// Label every n-th x tick, with n the smallest of 1...4 for which labels keep 4 pt apart
+    /// (categorical and rotated labels are all shown).
+    func labelStride(_ canvas: Canvas) -> Int {
+        guard !spec.x.categorical, !rotateXLabels else { return 1 }
+        let placed = zip(spec.x.ticks.values, spec.x.ticks.labels).compactMap { v, label in
+            px(v).map { ($0, canvas.textWidth(label)) }
+        }
+        for n in 1...4 {
+            let kept = placed.enumerated().filter { $0.offset % n == 0 }.map(\.element)
+            if zip(kept, kept.dropFirst()).allSatisfy({ $1.0 - $0.0 >= ($0.1 + $1.1) / 2 + 4 }) { return n }
+        }
+        return 4
+    }
+
+    /// Horizontal grid lines at the major y ticks (drawn under the data).
+    func drawGrid(_ canvas: Canvas) {
+        for v in spec.y.ticks.values {
+            guard let y = py(v), y > plot.y + 0.5, y < plot.maxY - 0.5 else { continue }
+            canvas.line(plot.x, y, plot.maxX, y, color: Theme.grid, width: Theme.gridWidth)
+        }
+    }
+
+    /// Spines, ticks, tick labels, axis labels and the title (drawn over the data).
+    /// `titleWidth` is the width the title may take (centred over the plot area).
+    func drawFrame(_ canvas: Canvas, titleWidth: Double) {
+        let t = Theme.tickLength
+        canvas.line(plot.x, plot.maxY, plot.maxX, plot.maxY, color: Theme.axis, width: Theme.axisWidth)
+        canvas.line(plot.x, plot.y, plot.x, plot.maxY, color: Theme.axis, width: Theme.axisWidth)
+        canvas.setFont(size: Theme.tickSize)
+        var yLabelsWidth = 0.0
+        for (v, label) in zip(spec.y.ticks.values, spec.y.ticks.labels) {
+            guard let y = py(v) else { continue }
+            canvas.line(plot.x - t, y, plot.x, y, color: Theme.axis, width: Theme.axisWidth)
+            if spec.y.showTickLabels {
+                canvas.text(label, plot.x - t - Theme.tickGap, y, h: .right, v: .middle, color: Theme.text)
+                yLabelsWidth = max(yLabelsWidth, canvas.textWidth(label))
+            }
+        }
+        for v in spec.y.ticks.minor {
+            guard let y = py(v) else { continue }
+            canvas.line(plot.x - t * 0.6, y, plot.x, y, color: Theme.axis, width: Theme.axisWidth * 0.8)
+        }
+        var xLabelsHeight = 0.0
+        let every = labelStride(canvas)
+        for (k, (v, label)) in zip(spec.x.ticks.values, spec.x.ticks.labels).enumerated() {
+            guard let x = px(v) else { continue }
+            let label = k % every == 0 ? label : ""
+            if !spec.x.categorical {
+                canvas.line(x, plot.maxY, x, plot.maxY + t, color: Theme.axis, width: Theme.axisWidth)
+            }
+            guard spec.x.showTickLabels else { continue }
+            if rotateXLabels {
+                canvas.text(label, x, plot.maxY + t + Theme.tickGap, h: .right, v: .middle,
+                            color: Theme.text, rotated: true)
+                xLabelsHeight = max(xLabelsHeight, canvas.textWidth(label))
+            } else {
+                canvas.text(label, x, plot.maxY + t + Theme.tickGap, h: .center, v: .top, color: Theme.text)
+                xLabelsHeight = canvas.capHeight + canvas.descent
+            }
+        }
+        for v in spec.x.ticks.minor {
+            guard let x = px(v) else { continue }
+            canvas.line(x, plot.maxY, x, plot.maxY + t * 0.6, color: Theme.axis, width: Theme.axisWidth * 0.8)
+        }
+        canvas.setFont(size: Theme.labelSize)
+        if spec.x.showLabel && !spec.x.label.isEmpty {
+            let y = plot.maxY + t + Theme.tickGap + xLabelsHeight + 3
+            canvas.text(spec.x.label, plot.midX, y, h: .center, v: .top, color: Theme.text)
+        }
+        if spec.y.showLabel && !spec.y.label.isEmpty {
+            let x = plot.x - t - Theme.tickGap - yLabelsWidth - 4
+            canvas.text(spec.y.label, x, plot.midY, h: .center, v: .bottom, color: Theme.text, rotated: true)
+        }
+        drawTitle(spec.title, over: plot, canvas: canvas, width: titleWidth)
+    }
+}
+
+/// Draws a bold chart title centred above `plot`, shortened to `width`.
+func drawTitle(_ title: String, over plot: Rect, canvas: Canvas, width: Double) {
+    guard !title.isEmpty else { return }
+    canvas.setFont(size: Theme.titleSize, bold: true)
+    let text = canvas.fitted(title, width: width)
+    canvas.text(text, plot.midX, plot.y - 7, h: .center, v: .bottom, color: Theme.text)
+    canvas.setFont(size: Theme.tickSize)
+}
+
+/// A grey italic-free note centred in `rect` (e.g. "no data").
+func drawNote(_ note: String, in rect: Rect, canvas: Canvas) {
+    canvas.setFont(size: Theme.noteSize)
+    canvas.text(canvas.fitted(note, width: rect.width - 4), rect.midX, rect.midY, h: .center, v: .middle,
+                color: Theme.noteText)
+}
+
+/// The widest title centred over `plot` that stays inside `outer`.
+func titleWidth(plot: Rect, outer: Rect) -> Double {
+    2 * max(min(plot.midX - outer.minX, outer.maxX - plot.midX), 10)
+}
