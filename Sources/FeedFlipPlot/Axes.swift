@@ -151,11 +151,13 @@ struct Axes {
         canvas.setFont(size: Theme.labelSize)
         if spec.x.showLabel && !spec.x.label.isEmpty {
             let y = plot.maxY + t + Theme.tickGap + xLabelsHeight + 3
-            canvas.text(spec.x.label, plot.midX, y, h: .center, v: .top, color: Theme.text)
+            canvas.text(canvas.fitted(spec.x.label, width: plot.width + 20), plot.midX, y, h: .center, v: .top,
+                        color: Theme.text)
         }
         if spec.y.showLabel && !spec.y.label.isEmpty {
             let x = plot.x - t - Theme.tickGap - yLabelsWidth - 4
-            canvas.text(spec.y.label, x, plot.midY, h: .center, v: .bottom, color: Theme.text, rotated: true)
+            canvas.text(canvas.fitted(spec.y.label, width: plot.height + 20), x, plot.midY, h: .center, v: .bottom,
+                        color: Theme.text, rotated: true)
         }
         drawTitle(spec.title, over: plot, canvas: canvas, width: titleWidth)
     }

@@ -18,6 +18,24 @@ public enum Chart: Sendable {
         }
     }
 
+    /// The chart's x-axis label.
+    public var xLabel: String {
+        switch self {
+        case let .heatmap(h): return h.xLabel
+        case let .line(l): return l.xLabel
+        case let .bar(b): return b.xLabel
+        }
+    }
+
+    /// The chart's y-axis label.
+    public var yLabel: String {
+        switch self {
+        case let .heatmap(h): return h.yLabel
+        case let .line(l): return l.yLabel
+        case let .bar(b): return b.yLabel
+        }
+    }
+
     func validate() throws {
         switch self {
         case let .heatmap(h): try h.validate()

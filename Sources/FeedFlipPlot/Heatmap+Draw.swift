@@ -126,11 +126,13 @@ extension Heatmap {
         }
         canvas.setFont(size: Theme.labelSize)
         if options.showXLabel && !xLabel.isEmpty {
-            canvas.text(xLabel, plot.midX, plot.maxY + 4 + labelsHeight + 3, h: .center, v: .top, color: Theme.text)
+            canvas.text(canvas.fitted(xLabel, width: plot.width + 20), plot.midX, plot.maxY + 4 + labelsHeight + 3,
+                        h: .center, v: .top, color: Theme.text)
         }
         if options.showYLabel && !yLabel.isEmpty {
             let x = plot.x - (options.showYTickLabels && !rowLabels.isEmpty ? rowLabelWidth + 4 : 0) - 4
-            canvas.text(yLabel, x, plot.midY, h: .center, v: .bottom, color: Theme.text, rotated: true)
+            canvas.text(canvas.fitted(yLabel, width: plot.height + 20), x, plot.midY, h: .center, v: .bottom,
+                        color: Theme.text, rotated: true)
         }
     }
 }

@@ -108,8 +108,29 @@ extension PanelGrid {
             drawNote("no data", in: area, canvas: canvas)
             return
         }
+        // Axis labels common to all panels are written once for the whole grid.
+        let commonX = sharedX && Set(panels.map(\.xLabel)).count == 1 ? panels[0].xLabel : ""
+        let commonY = sharedY && Set(panels.map(\.yLabel)).count == 1 ? panels[0].yLabel : ""
+        let labelBand = Theme.labelSize * 1.25 + 3
+        if !commonX.isEmpty {
+            canvas.setFont(size: Theme.labelSize)
+            canvas.text(canvas.fitted(commonX, width: area.width), area.midX, area.maxY, h: .center, v: .bottom,
+                        color: Theme.text)
+            area = area.inset(bottom: labelBand)
+        }
+        if !commonY.isEmpty {
+            canvas.setFont(size: Theme.labelSize)
+            canvas.text(canvas.fitted(commonY, width: area.height), area.x, area.midY, h: .center, v: .top,
+                        color: Theme.text, rotated: true)
+            area = area.inset(left: labelBand)
+        }
         let shared = sharedScales()
-        let opts = panels.indices.map { options($0, shared: shared) }
+        let opts = panels.indices.map { i -> PanelOptions in
+            var o = options(i, shared: shared)
+            if !commonX.isEmpty { o.showXLabel = false }
+            if !commonY.isEmpty { o.showYLabel = false }
+            return o
+        }
         let cellWidth = area.width / Double(columns)
         let margins = panels.indices.map { panels[$0].margins(canvas: canvas, options: opts[$0], width: cellWidth) }
         var left = [Double](repeating: 0, count: columns), right = left

@@ -5,6 +5,13 @@ import Foundation
 import XCTest
 
 final class SampleFiguresTests: XCTestCase {
+    /// The 9-series chart with colour by frequency and dash by depth.
+    private func paired() -> LineChart {
+        var chart = Fixtures.lineChart()
+        for i in chart.series.indices { chart.series[i].style = .paired(color: i % 3, dash: i / 3) }
+        return chart
+    }
+
     /// 8 x 12 values spanning five decades, one missing.
     private func logValues() -> [[Double]] {
         var values: [[Double]] = []
@@ -44,6 +51,12 @@ final class SampleFiguresTests: XCTestCase {
                 rowLabels: (1...8).map { "depth \($0)" }, columnLabels: (1...12).map { "f = \(Double($0) / 100)" },
                 title: "Log colour scale, 8 × 12", xLabel: "frequency", yLabel: "depth", colorBarLabel: "MSE",
                 scale: .log)))),
+            ("curves_paired", Figure(width: 468, height: 300, chart: .line(paired()))),
+            ("grid_ten", Figure(width: 468, height: 300, grid: PanelGrid(
+                title: "Final MSE, all variants",
+                panels: ["BP", "FA", "DFA", "ΔFA", "TFA", "ΔTFA", "Cal", "Mom", "Sign", "Rand"].map {
+                    .heatmap(Fixtures.heatmap(title: $0))
+                }, columns: 5))),
             ("empty", Figure(width: 300, height: 200, chart: .line(LineChart(title: "Nothing", series: [])))),
         ]
         for (name, figure) in figures {
