@@ -135,6 +135,28 @@ final class Canvas {
         restore()
     }
 
+    /// `s` broken at spaces into at most `maxLines` lines of at most `width` points; the last
+    /// line is shortened with "…" if the text does not fit.
+    func wrapped(_ s: String, width: Double, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if textWidth(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        lines.append(current)
+        if lines.count > maxLines {
+            let rest = lines[(maxLines - 1)...].joined(separator: " ")
+            lines = Array(lines.prefix(maxLines - 1)) + [rest]
+        }
+        return lines.map { fitted($0, width: width) }
+    }
+
     /// `s` shortened with "…" so that it fits in `width` points at the current font.
     func fitted(_ s: String, width: Double) -> String {
         if textWidth(s) <= width { return s }

@@ -91,9 +91,12 @@ extension PanelGrid {
         var area = outer
         if !title.isEmpty {
             canvas.setFont(size: Theme.titleSize + 1, bold: true)
-            canvas.text(canvas.fitted(title, width: outer.width), outer.midX, outer.y + 2, h: .center, v: .top,
-                        color: Theme.text)
-            area = area.inset(top: (Theme.titleSize + 1) * 1.2 + 6)
+            let lines = canvas.wrapped(title, width: outer.width - 8, maxLines: 2)
+            for (k, line) in lines.enumerated() {
+                canvas.text(line, outer.midX, outer.y + 2 + Double(k) * canvas.lineHeight, h: .center, v: .top,
+                            color: Theme.text)
+            }
+            area = area.inset(top: Double(lines.count) * canvas.lineHeight + 6)
         }
         var legend: Legend?
         if sharedLegend {
