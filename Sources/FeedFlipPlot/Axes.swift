@@ -17,6 +17,8 @@ struct AxesSpec {
     var title: String
     var x: AxisSpec
     var y: AxisSpec
+    /// Width the title wraps to (two lines at most); nil: the width of the laid-out area.
+    var titleWidth: Double?
 }
 
 /// Margins (points) around a plot area.
@@ -36,6 +38,8 @@ struct Axes {
 
     /// Lays out `spec` inside `outer`, reserving `extraRight` points at the right (outside legend).
     init(_ spec: AxesSpec, in outer: Rect, canvas: Canvas, extraRight: Double = 0) {
+        var spec = spec
+        if spec.titleWidth == nil { spec.titleWidth = outer.width }
         let m = Axes.margins(spec, canvas: canvas, width: outer.width - extraRight)
         self.init(spec, plot: outer.inset(left: m.margins.left, top: m.margins.top,
                                           right: m.margins.right + extraRight, bottom: m.margins.bottom),
@@ -67,7 +71,7 @@ struct Axes {
             bottom += Theme.tickGap + (rotate ? (xLabelWidths.max() ?? 0) : tickCap + tickDescent)
         }
         if spec.x.showLabel && !spec.x.label.isEmpty { bottom += Theme.labelSize * 1.25 + 3 }
-        let top = spec.title.isEmpty ? 6 : Theme.titleSize * 1.2 + 8
+        let top = titleHeight(titleLines(spec.title, width: spec.titleWidth ?? width, canvas: canvas).count)
         let right = max(6, spec.x.showTickLabels && !spec.x.categorical ? (xLabelWidths.last ?? 0) / 2 + 2 : 6)
         return (Margins(left: left, top: top, right: right, bottom: bottom), rotate)
     }
@@ -107,8 +111,8 @@ struct Axes {
     }
 
     /// Spines, ticks, tick labels, axis labels and the title (drawn over the data).
-    /// `titleWidth` is the width the title may take (centred over the plot area).
-    func drawFrame(_ canvas: Canvas, titleWidth: Double) {
+    /// `outer` is the area the title must stay inside.
+    func drawFrame(_ canvas: Canvas, outer: Rect) {
         let t = Theme.tickLength
         canvas.line(plot.x, plot.maxY, plot.maxX, plot.maxY, color: Theme.axis, width: Theme.axisWidth)
         canvas.line(plot.x, plot.y, plot.x, plot.maxY, color: Theme.axis, width: Theme.axisWidth)
@@ -159,16 +163,36 @@ struct Axes {
             canvas.text(canvas.fitted(spec.y.label, width: plot.height + 20), x, plot.midY, h: .center, v: .bottom,
                         color: Theme.text, rotated: true)
         }
-        drawTitle(spec.title, over: plot, canvas: canvas, width: titleWidth)
+        drawTitle(titleLines(spec.title, width: spec.titleWidth ?? outer.width, canvas: canvas), over: plot,
+                  within: outer, canvas: canvas)
     }
 }
 
-/// Draws a bold chart title centred above `plot`, shortened to `width`.
-func drawTitle(_ title: String, over plot: Rect, canvas: Canvas, width: Double) {
-    guard !title.isEmpty else { return }
+/// A chart title broken into at most two lines of at most `width` - 8 points (bold).
+func titleLines(_ title: String, width: Double, canvas: Canvas) -> [String] {
+    guard !title.isEmpty else { return [] }
     canvas.setFont(size: Theme.titleSize, bold: true)
-    let text = canvas.fitted(title, width: width)
-    canvas.text(text, plot.midX, plot.y - 7, h: .center, v: .bottom, color: Theme.text)
+    let lines = canvas.wrapped(title, width: max(width - 8, 20), maxLines: 2)
+    canvas.setFont(size: Theme.tickSize)
+    return lines
+}
+
+/// Space above a plot area for a title of `lines` lines.
+func titleHeight(_ lines: Int) -> Double {
+    lines == 0 ? 6 : Double(lines) * Theme.titleSize * 1.2 + 8
+}
+
+/// Draws title lines in bold above `plot`, centred over it but kept inside `outer`.
+func drawTitle(_ lines: [String], over plot: Rect, within outer: Rect, canvas: Canvas) {
+    guard !lines.isEmpty else { return }
+    canvas.setFont(size: Theme.titleSize, bold: true)
+    let widest = lines.map { canvas.textWidth($0) }.max() ?? 0
+    let half = widest / 2 + 2
+    let x = outer.width > 2 * half ? min(max(plot.midX, outer.minX + half), outer.maxX - half) : outer.midX
+    for (k, line) in lines.enumerated() {
+        let y = plot.y - 7 - Double(lines.count - 1 - k) * Theme.titleSize * 1.2
+        canvas.text(line, x, y, h: .center, v: .bottom, color: Theme.text)
+    }
     canvas.setFont(size: Theme.tickSize)
 }
 
@@ -177,9 +201,4 @@ func drawNote(_ note: String, in rect: Rect, canvas: Canvas) {
     canvas.setFont(size: Theme.noteSize)
     canvas.text(canvas.fitted(note, width: rect.width - 4), rect.midX, rect.midY, h: .center, v: .middle,
                 color: Theme.noteText)
-}
-
-/// The widest title centred over `plot` that stays inside `outer`.
-func titleWidth(plot: Rect, outer: Rect) -> Double {
-    2 * max(min(plot.midX - outer.minX, outer.maxX - plot.midX), 10)
 }

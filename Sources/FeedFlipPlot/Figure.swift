@@ -66,6 +66,8 @@ struct PanelOptions {
     var showYLabel = true
     var showLegend = true
     var showColorBar = true
+    /// Width the chart title wraps to (grids give every panel of a row the same).
+    var titleWidth: Double?
     /// Note under the colour bar for hatched cells of any panel sharing it (nil: own cells decide).
     var missingNote: String?
 }

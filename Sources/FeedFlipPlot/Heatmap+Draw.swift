@@ -5,6 +5,7 @@ extension Heatmap {
     struct Layout {
         var margins: Margins
         var rotate: Bool
+        var titleLines: [String]
         var rowLabelWidth: Double
         var colLabelWidth: Double
         var bar: ColorBar
@@ -21,7 +22,9 @@ extension Heatmap {
         var left = 2.0
         if options.showYTickLabels && !rowLabels.isEmpty { left += rowLabelWidth + 4 }
         if options.showYLabel && !yLabel.isEmpty { left += Theme.labelSize * 1.25 + 3 }
-        let top = title.isEmpty ? 6 : Theme.titleSize * 1.2 + 8
+        let lines = titleLines(title, width: options.titleWidth ?? width, canvas: canvas)
+        canvas.setFont(size: Theme.tickSize)
+        let top = titleHeight(lines.count)
         let plotWidth = options.plot?.width ?? max(width - left - barWidth - 4, 1)
         let cellWidth = plotWidth / Double(max(columnCount, 1))
         let rotate = colLabelWidth > cellWidth - 4
@@ -30,7 +33,7 @@ extension Heatmap {
             bottom += 4 + (rotate ? colLabelWidth : canvas.capHeight + canvas.descent)
         }
         if options.showXLabel && !xLabel.isEmpty { bottom += Theme.labelSize * 1.25 + 3 }
-        return Layout(margins: Margins(left: left, top: top, right: barWidth + 4, bottom: bottom), rotate: rotate,
+        return Layout(margins: Margins(left: left, top: top, right: barWidth + 4, bottom: bottom), rotate: rotate, titleLines: lines,
                       rowLabelWidth: rowLabelWidth, colLabelWidth: colLabelWidth, bar: bar)
     }
 
@@ -40,7 +43,7 @@ extension Heatmap {
         let plot = options.plot ?? outer.inset(left: m.left, top: m.top, right: m.right, bottom: m.bottom)
         let (rotate, rowLabelWidth, colLabelWidth, bar) = (lay.rotate, lay.rowLabelWidth, lay.colLabelWidth, lay.bar)
 
-        drawTitle(title, over: plot, canvas: canvas, width: titleWidth(plot: plot, outer: outer))
+        drawTitle(lay.titleLines, over: plot, within: outer, canvas: canvas)
         guard rowCount > 0, columnCount > 0 else {
             canvas.setColor(Theme.axis); canvas.setLineWidth(Theme.axisWidth); canvas.setDash([])
             canvas.rect(plot); canvas.stroke()

@@ -130,6 +130,7 @@ extension PanelGrid {
         let shared = sharedScales()
         let opts = panels.indices.map { i -> PanelOptions in
             var o = options(i, shared: shared)
+            o.titleWidth = area.width / Double(columns)
             if !commonX.isEmpty { o.showXLabel = false }
             if !commonY.isEmpty { o.showYLabel = false }
             return o
