@@ -33,8 +33,8 @@ struct Margins {
 struct Axes {
     let spec: AxesSpec
     let plot: Rect
-    /// Whether the x tick labels are drawn rotated (they would overlap horizontally).
-    let rotateXLabels: Bool
+    /// How the x tick labels are turned (categorical labels that would overlap).
+    let xTilt: LabelTilt
 
     /// Lays out `spec` inside `outer`, reserving `extraRight` points at the right (outside legend).
     init(_ spec: AxesSpec, in outer: Rect, canvas: Canvas, extraRight: Double = 0) {
@@ -43,18 +43,18 @@ struct Axes {
         let m = Axes.margins(spec, canvas: canvas, width: outer.width - extraRight)
         self.init(spec, plot: outer.inset(left: m.margins.left, top: m.margins.top,
                                           right: m.margins.right + extraRight, bottom: m.margins.bottom),
-                  rotateXLabels: m.rotate)
+                  xTilt: m.tilt)
     }
 
     /// An axes box with a given plot rectangle (panels of a grid share theirs).
-    init(_ spec: AxesSpec, plot: Rect, rotateXLabels: Bool) {
+    init(_ spec: AxesSpec, plot: Rect, xTilt: LabelTilt) {
         self.spec = spec
         self.plot = plot
-        self.rotateXLabels = rotateXLabels
+        self.xTilt = xTilt
     }
 
     /// Margins needed by `spec` for an axes box about `width` points wide.
-    static func margins(_ spec: AxesSpec, canvas: Canvas, width: Double) -> (margins: Margins, rotate: Bool) {
+    static func margins(_ spec: AxesSpec, canvas: Canvas, width: Double) -> (margins: Margins, tilt: LabelTilt) {
         canvas.setFont(size: Theme.tickSize)
         let tickCap = canvas.capHeight, tickDescent = canvas.descent
         let yLabelWidths = spec.y.ticks.labels.map { canvas.textWidth($0) }
@@ -65,15 +65,19 @@ struct Axes {
         // Rotate categorical labels when they would not fit side by side.
         let slots = Double(max(spec.x.ticks.values.count, 1))
         let slotWidth = max(width - left - 8, 10) / slots
-        let rotate = spec.x.categorical && (xLabelWidths.max() ?? 0) > slotWidth - 4
+        let widest = xLabelWidths.max() ?? 0
+        let tilt = spec.x.categorical ? LabelTilt.choose(widest: widest, slot: slotWidth) : .none
         var bottom = Theme.tickLength + 2
         if spec.x.showTickLabels {
-            bottom += Theme.tickGap + (rotate ? (xLabelWidths.max() ?? 0) : tickCap + tickDescent)
+            bottom += Theme.tickGap + (tilt == .none ? tickCap + tickDescent : tilt.height(widest: widest, canvas: canvas))
+            if tilt != .none, let first = xLabelWidths.first {
+                left = max(left, tilt.leftReach(width: first, canvas: canvas) - slotWidth / 2 + 2)
+            }
         }
         if spec.x.showLabel && !spec.x.label.isEmpty { bottom += Theme.labelSize * 1.25 + 3 }
         let top = titleHeight(titleLines(spec.title, width: spec.titleWidth ?? width, canvas: canvas).count)
         let right = max(6, spec.x.showTickLabels && !spec.x.categorical ? (xLabelWidths.last ?? 0) / 2 + 2 : 6)
-        return (Margins(left: left, top: top, right: right, bottom: bottom), rotate)
+        return (Margins(left: left, top: top, right: right, bottom: bottom), tilt)
     }
 
     /// Horizontal position of `v`, or nil when it cannot be placed (NaN, <= 0 on log).
@@ -91,7 +95,7 @@ struct Axes {
     /// Label every n-th x tick, with n the smallest of 1...4 for which labels keep 4 pt apart
     /// (categorical and rotated labels are all shown).
     func labelStride(_ canvas: Canvas) -> Int {
-        guard !spec.x.categorical, !rotateXLabels else { return 1 }
+        guard !spec.x.categorical, xTilt == .none else { return 1 }
         let placed = zip(spec.x.ticks.values, spec.x.ticks.labels).compactMap { v, label in
             px(v).map { ($0, canvas.textWidth(label)) }
         }
@@ -139,14 +143,8 @@ struct Axes {
                 canvas.line(x, plot.maxY, x, plot.maxY + t, color: Theme.axis, width: Theme.axisWidth)
             }
             guard spec.x.showTickLabels else { continue }
-            if rotateXLabels {
-                canvas.text(label, x, plot.maxY + t + Theme.tickGap, h: .right, v: .middle,
-                            color: Theme.text, rotated: true)
-                xLabelsHeight = max(xLabelsHeight, canvas.textWidth(label))
-            } else {
-                canvas.text(label, x, plot.maxY + t + Theme.tickGap, h: .center, v: .top, color: Theme.text)
-                xLabelsHeight = canvas.capHeight + canvas.descent
-            }
+            xTilt.draw(label, x: x, y: plot.maxY + t + Theme.tickGap, canvas: canvas, color: Theme.text)
+            xLabelsHeight = max(xLabelsHeight, xTilt.height(widest: canvas.textWidth(label), canvas: canvas))
         }
         for v in spec.x.ticks.minor {
             guard let x = px(v) else { continue }

@@ -112,9 +112,10 @@ final class Canvas {
     /// A comfortable line height.
     var lineHeight: Double { 1.2 * fontSize }
 
-    /// Draws `s` anchored at (x, y); `rotated` turns it 90° counter-clockwise (reads upwards).
+    /// Draws `s` anchored at (x, y), turned `degrees` counter-clockwise about the anchor;
+    /// `rotated` is a 90° turn (reads upwards).
     func text(_ s: String, _ x: Double, _ y: Double, h: HAlign = .left, v: VAlign = .baseline,
-              color: Color = .black, rotated: Bool = false) {
+              color: Color = .black, rotated: Bool = false, degrees: Double = 0) {
         guard !s.isEmpty else { return }
         let w = textWidth(s)
         let dx: Double = h == .left ? 0 : h == .center ? -w / 2 : -w
@@ -128,7 +129,8 @@ final class Canvas {
         setColor(color)
         save()
         cairo_translate(cr, x, y)
-        if rotated { cairo_rotate(cr, -Double.pi / 2) }
+        let turn = rotated ? 90 : degrees
+        if turn != 0 { cairo_rotate(cr, -turn * Double.pi / 180) }
         cairo_move_to(cr, dx, dy)
         cairo_show_text(cr, s)
         cairo_new_path(cr)

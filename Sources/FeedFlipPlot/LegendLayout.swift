@@ -27,7 +27,7 @@ func layoutWithLegend(_ spec: AxesSpec, entries: [LegendEntry], placement: Legen
     if let plot {
         var fixed = spec
         if fixed.titleWidth == nil { fixed.titleWidth = outer.width }
-        plain = Axes(fixed, plot: plot, rotateXLabels: Axes.margins(fixed, canvas: canvas, width: outer.width).rotate)
+        plain = Axes(fixed, plot: plot, xTilt: Axes.margins(fixed, canvas: canvas, width: outer.width).tilt)
     }
     guard !entries.isEmpty else { return (plain, nil) }
     let column = Legend(entries: entries, columns: 1)

@@ -12,6 +12,14 @@ final class SampleFiguresTests: XCTestCase {
         return chart
     }
 
+    /// The bar chart on a log axis with the legend below.
+    private func logBars() -> BarChart {
+        var chart = Fixtures.barChart()
+        chart.yScale = .log
+        chart.legend = .below
+        return chart
+    }
+
     /// 8 x 12 values spanning five decades, one missing.
     private func logValues() -> [[Double]] {
         var values: [[Double]] = []
@@ -57,6 +65,7 @@ final class SampleFiguresTests: XCTestCase {
                 panels: ["BP", "FA", "DFA", "ΔFA", "TFA", "ΔTFA", "Cal", "Mom", "Sign", "Rand"].map {
                     .heatmap(Fixtures.heatmap(title: $0))
                 }, columns: 5))),
+            ("bars_log_below", Figure(width: 300, height: 260, chart: .bar(logBars()))),
             ("empty", Figure(width: 300, height: 200, chart: .line(LineChart(title: "Nothing", series: [])))),
         ]
         for (name, figure) in figures {
