@@ -1,0 +1,53 @@
+import XCTest
+import FeedFlipCore
+import FeedFlipData
+
+/// Real-data tests on `../shared/data/tinystories/` (or `$FEEDFLIP_DATA/tinystories`).
+final class TinyStoriesSubsetTests: XCTestCase {
+    static var dataFolder: URL {
+        if let env = ProcessInfo.processInfo.environment["FEEDFLIP_DATA"], !env.isEmpty {
+            return URL(fileURLWithPath: env).appendingPathComponent("tinystories")
+        }
+        // Tests/FeedFlipDataTests/<this file> -> package root -> ../shared/data
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.deletingLastPathComponent().appendingPathComponent("shared/data/tinystories")
+    }
+
+    func testSubsetStoriesSplitVocabularyAndBaselines() throws {
+        let url = Self.dataFolder.appendingPathComponent("tinystories-subset.txt")
+        let corpus = try TinyStoriesCorpus.load(url: url)
+        XCTAssertEqual(corpus.format, .endOfText)
+        XCTAssertEqual(corpus.count, 5724)
+        XCTAssertEqual(corpus.skippedEmpty, 0)
+        XCTAssertTrue(corpus.stories[0].hasPrefix("Once upon a time there was a little boy named Ben"))
+        XCTAssertEqual(corpus.stories.filter { $0.hasPrefix("Once upon a time") }.count, 3327)
+
+        let split = try corpus.split(validationFraction: 0.1, seed: 0)
+        let again = try corpus.split(validationFraction: 0.1, seed: 0)
+        XCTAssertEqual(split.validationIndices, again.validationIndices)
+        XCTAssertEqual(split.train.count + split.validation.count, 5724)
+        XCTAssertTrue(Set(split.train).isDisjoint(with: split.validation), "a story is in both parts")
+        XCTAssertTrue(Set(split.trainIndices).isDisjoint(with: split.validationIndices))
+        XCTAssertEqual(split.validation.count, 612, "the documented split of the subset changed")
+
+        let data = split.dataset(context: 8)
+        XCTAssertGreaterThan(data.vocabulary.count, 60)
+        XCTAssertLessThan(data.vocabulary.count, 120)
+        XCTAssertEqual(data.validation.count,
+                       split.validation.reduce(0) { $0 + $1.unicodeScalars.count } + split.validation.count)
+        let uni = TextBaselines.unigramBPC(train: data.train, validation: data.validation, vocabularySize: data.vocabulary.count)
+        let bi = TextBaselines.bigramBPC(train: data.train, validation: data.validation, vocabularySize: data.vocabulary.count)
+        // English characters: unigram about 4.1-4.4 bits, bigram about 3.3-3.6.
+        XCTAssertGreaterThan(uni, 3.8); XCTAssertLessThan(uni, 4.7)
+        XCTAssertGreaterThan(bi, 3.0); XCTAssertLessThan(bi, uni - 0.4)
+        print("tinystories subset: vocabulary \(data.vocabulary.count), train windows \(data.train.count), validation windows \(data.validation.count), unigram \(uni) bpc, bigram \(bi) bpc")
+    }
+
+    func testBlankLineHeadReadsAsFlatHeldOutText() throws {
+        let url = Self.dataFolder.appendingPathComponent("tinystories-v1-valid-head-blankline.txt")
+        let flat = try TinyStoriesCorpus.load(url: url, format: .flat)
+        XCTAssertEqual(flat.count, 1)
+        XCTAssertTrue(flat.stories[0].hasPrefix("Spot. Spot saw the shiny car"))
+        XCTAssertGreaterThan(flat.scalarCount, 700_000)
+    }
+}
