@@ -34,8 +34,8 @@ public struct CharModelConfig: Codable, Hashable, Sendable {
 
     /// Creates a configuration; the defaults are the benchmark's (measured to fit the time budget).
     public init(variant: Variant, depth: Int = 2, width: Int = 256, context: Int = 16, embedDim: Int = 16,
-                windowsPerEpoch: Int = 20_000, validationWindows: Int = 20_000, batchSize: Int = 64,
-                learningRate: Double = 0.05, epochs: Int = 50, seed: UInt64 = 0,
+                windowsPerEpoch: Int = 30_000, validationWindows: Int = 10_000, batchSize: Int = 64,
+                learningRate: Double = 0.1, epochs: Int = 50, seed: UInt64 = 0,
                 sampleLength: Int = 200, samplePrompt: String = "Once upon a time",
                 sampleTemperature: Double = 0.5) {
         self.variant = variant
