@@ -19,10 +19,13 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/CCrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         .target(name: "FeedFlipCore", dependencies: ["CBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "FeedFlipData", dependencies: ["FeedFlipCore", "CZlib"]),
+        .target(name: "FeedFlipData", dependencies: ["FeedFlipCore", "CZlib", "CCrypto"]),
         .target(name: "FeedFlipPlot", dependencies: ["CCairo"]),
         .target(name: "FeedFlipReport"),
         .target(name: "FeedFlipBuild",

@@ -55,3 +55,25 @@ final class MinibatchLayer {
 
     var weightCount: Int { fanIn * fanOut }
 }
+
+extension Array {
+    /// Calls `body` with the base address of the elements (a dummy, never-read pointer when empty).
+    func minibatchWithPointer<R>(_ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
+        try withUnsafeBufferPointer { buf in
+            if let b = buf.baseAddress { return try body(b) }
+            let dummy = UnsafeMutablePointer<Element>.allocate(capacity: 1)
+            defer { dummy.deallocate() }
+            return try body(dummy)
+        }
+    }
+
+    /// Calls `body` with the mutable base address of the elements (a dummy when empty).
+    mutating func minibatchWithMutablePointer<R>(_ body: (UnsafeMutablePointer<Element>) throws -> R) rethrows -> R {
+        try withUnsafeMutableBufferPointer { buf in
+            if let b = buf.baseAddress { return try body(b) }
+            let dummy = UnsafeMutablePointer<Element>.allocate(capacity: 1)
+            defer { dummy.deallocate() }
+            return try body(dummy)
+        }
+    }
+}

@@ -152,9 +152,9 @@ public final class MinibatchNetwork {
         var start = 0
         while start < count {
             let n = min(capacity, count - start)
-            rows.withUnsafeBufferPointer { acts[0].p.update(from: $0.baseAddress! + start * inputDim, count: n * inputDim) }
+            rows.minibatchWithPointer { acts[0].p.update(from: $0 + start * inputDim, count: n * inputDim) }
             forward(rows: n)
-            out.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start * classes).update(from: acts[layers.count].p, count: n * classes) }
+            out.minibatchWithMutablePointer { ($0 + start * classes).update(from: acts[layers.count].p, count: n * classes) }
             start += n
         }
         return out
@@ -173,8 +173,8 @@ public final class MinibatchNetwork {
             for i in 0..<n { idx[i] = start + i }
             idx.withUnsafeBufferPointer { encoder.encode(split, examples: UnsafeBufferPointer(rebasing: $0[0..<n]), into: acts[0].p) }
             forward(rows: n)
-            let r = labels.withUnsafeBufferPointer {
-                MinibatchKernels.softmaxCrossEntropy(acts[layers.count].p, labels: $0.baseAddress! + start, rows: n, classes: classes)
+            let r = labels.minibatchWithPointer {
+                MinibatchKernels.softmaxCrossEntropy(acts[layers.count].p, labels: $0 + start, rows: n, classes: classes)
             }
             lossSum += r.lossSum
             correct += r.correct
@@ -193,8 +193,8 @@ public final class MinibatchNetwork {
     public func setParameters(layer l: Int, weights: [Float], bias: [Float]) {
         precondition(config.variant.forward == .float, "setParameters: only float-forward variants")
         precondition(weights.count == layers[l].weightCount && bias.count == layers[l].fanOut, "setParameters: wrong sizes")
-        weights.withUnsafeBufferPointer { layers[l].w.p.update(from: $0.baseAddress!, count: $0.count) }
-        bias.withUnsafeBufferPointer { layers[l].bias.p.update(from: $0.baseAddress!, count: $0.count) }
+        weights.minibatchWithPointer { layers[l].w.p.update(from: $0, count: weights.count) }
+        bias.minibatchWithPointer { layers[l].bias.p.update(from: $0, count: bias.count) }
     }
 
     /// The feedback matrix B_l (width, classes) of hidden layer `l`; empty for Backprop.

@@ -49,8 +49,8 @@ extension MinibatchNetwork {
                 let r = batchIdx.withUnsafeBufferPointer { idx in
                     let examples = UnsafeBufferPointer(rebasing: idx[0..<n])
                     encoder.encode(.train, examples: examples, into: acts[0].p)
-                    return batchLabels.withUnsafeBufferPointer {
-                        step(rows: n, labels: $0.baseAddress!, wantInputGradient: trainable)
+                    return batchLabels.minibatchWithPointer {
+                        step(rows: n, labels: $0, wantInputGradient: trainable)
                     }
                 }
                 guard r.lossSum.isFinite else { return MinibatchResult(epochs: metrics, divergedAtEpoch: epoch) }
@@ -84,8 +84,8 @@ extension MinibatchNetwork {
     public func trainStep(rows: [Float], labels: [Int32]) -> (lossSum: Double, correct: Int) {
         let n = labels.count
         precondition(n >= 1 && n <= capacity && rows.count == n * inputDim, "trainStep: bad batch shape")
-        rows.withUnsafeBufferPointer { acts[0].p.update(from: $0.baseAddress!, count: rows.count) }
-        return labels.withUnsafeBufferPointer { step(rows: n, labels: $0.baseAddress!, wantInputGradient: false) }
+        rows.minibatchWithPointer { acts[0].p.update(from: $0, count: rows.count) }
+        return labels.minibatchWithPointer { step(rows: n, labels: $0, wantInputGradient: false) }
     }
 
     /// The exact backprop gradients of the batch-mean cross-entropy with respect to every layer's
@@ -95,11 +95,11 @@ extension MinibatchNetwork {
         let n = labels.count
         precondition(n >= 1 && n <= capacity && rows.count == n * inputDim, "backpropGradients: bad batch shape")
         let d = config.depth
-        rows.withUnsafeBufferPointer { acts[0].p.update(from: $0.baseAddress!, count: rows.count) }
+        rows.minibatchWithPointer { acts[0].p.update(from: $0, count: rows.count) }
         forward(rows: n)
         let e = acts[d + 1].p
-        let r = labels.withUnsafeBufferPointer {
-            MinibatchKernels.softmaxCrossEntropy(e, labels: $0.baseAddress!, rows: n, classes: classes)
+        let r = labels.minibatchWithPointer {
+            MinibatchKernels.softmaxCrossEntropy(e, labels: $0, rows: n, classes: classes)
         }
         var gw = [[Float]](repeating: [], count: d + 1)
         var gb = [[Float]](repeating: [], count: d + 1)
@@ -107,13 +107,13 @@ extension MinibatchNetwork {
             let layer = layers[l]
             let delta = l == d ? e : deltas[l].p
             var g = [Float](repeating: 0, count: layer.weightCount)
-            g.withUnsafeMutableBufferPointer {
+            g.minibatchWithMutablePointer {
                 MinibatchKernels.gemm(transA: true, transB: false, m: layer.fanOut, n: layer.fanIn, k: n, alpha: 1 / Float(n),
                                       a: delta, lda: layer.fanOut, b: acts[l].p, ldb: layer.fanIn, beta: 0,
-                                      c: $0.baseAddress!, ldc: layer.fanIn)
+                                      c: $0, ldc: layer.fanIn)
             }
             var b = [Float](repeating: 0, count: layer.fanOut)
-            b.withUnsafeMutableBufferPointer { MinibatchKernels.columnSums(delta, rows: n, cols: layer.fanOut, into: $0.baseAddress!) }
+            b.minibatchWithMutablePointer { MinibatchKernels.columnSums(delta, rows: n, cols: layer.fanOut, into: $0) }
             gw[l] = g
             gb[l] = b.map { $0 / Float(n) }
             if l > 0 {
