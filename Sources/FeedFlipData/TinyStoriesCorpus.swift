@@ -46,9 +46,9 @@ public struct TinyStoriesCorpus: Sendable, Hashable {
 
     /// Reads a TinyStories file. `format` nil detects it: `.endOfText` when any line holds only
     /// the separator, else `.onePerLine`. (Pass `.flat` explicitly for blank-line files.)
-    /// - Throws: `TinyStoriesError` for an unreadable or empty file, invalid UTF-8 (with the
-    ///   byte offset), or a file without any story.
-    public static func load(url: URL, format: TinyStoriesFormat? = nil) throws(TinyStoriesError) -> TinyStoriesCorpus {
+    /// - Throws: `DataError.unreadable`, or `.malformed` for an empty file (place "whole file"),
+    ///   invalid UTF-8 (place "byte offset N", the first bad byte) or a file without any story.
+    public static func load(url: URL, format: TinyStoriesFormat? = nil) throws(DataError) -> TinyStoriesCorpus {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -60,9 +60,16 @@ public struct TinyStoriesCorpus: Sendable, Hashable {
 
     /// Parses the bytes of a TinyStories file; see `load(url:format:)`.
     public static func parse(_ bytes: [UInt8], format: TinyStoriesFormat? = nil,
-                             source: String = "<memory>") throws(TinyStoriesError) -> TinyStoriesCorpus {
-        if bytes.isEmpty { throw .emptyFile(path: source) }
-        if let bad = TextUTF8.firstInvalidOffset(bytes) { throw .invalidUTF8(path: source, byteOffset: bad) }
+                             source: String = "<memory>") throws(DataError) -> TinyStoriesCorpus {
+        if bytes.isEmpty {
+            throw .malformed(path: source, place: "whole file", problem: "the file is empty (0 bytes), expected UTF-8 TinyStories text",
+                             fix: Self.refetch)
+        }
+        if let bad = TextUTF8.firstInvalidOffset(bytes) {
+            throw .malformed(path: source, place: "byte offset \(bad)",
+                             problem: String(format: "invalid UTF-8 (byte 0x%02X), expected UTF-8 TinyStories text", bytes[bad]),
+                             fix: Self.refetch)
+        }
 
         // Line ranges (without the LF and a trailing CR).
         var lines = [Range<Int>]()
@@ -105,7 +112,11 @@ public struct TinyStoriesCorpus: Sendable, Hashable {
             let t = trimmed(p[...])
             if t.isEmpty { skipped += 1 } else { stories.append(String(decoding: t, as: UTF8.self)) }
         }
-        if stories.isEmpty { throw .noStories(path: source, format: fmt) }
+        if stories.isEmpty {
+            throw .malformed(path: source, place: "whole file",
+                             problem: "no stories found (read as \(fmt.rawValue): only separators or whitespace), expected at least one story",
+                             fix: Self.refetch)
+        }
         return TinyStoriesCorpus(checked: stories, format: fmt, skippedEmpty: skipped, source: source)
     }
 
@@ -121,6 +132,9 @@ public struct TinyStoriesCorpus: Sendable, Hashable {
 
     /// The total number of Unicode scalars over all stories.
     public var scalarCount: Int { stories.reduce(0) { $0 + $1.unicodeScalars.count } }
+
+    /// What to do about a bad file.
+    static let refetch = "re-download it with `feedflip fetch tinystories` or point --data-dir at a good copy"
 
     private static func dropCR(_ b: [UInt8], _ start: Int, _ end: Int) -> Int {
         end > start && b[end - 1] == 0x0D ? end - 1 : end

@@ -54,8 +54,8 @@ public struct TinyStoriesSplit: Sendable {
 
 extension TinyStoriesCorpus {
     /// Splits the stories into training and validation parts by the rule of `TinyStoriesSplit`.
-    /// - Throws: `TinyStoriesError.emptySplit` when a part would hold no story.
-    public func split(validationFraction: Double = 0.1, seed: UInt64 = 0) throws(TinyStoriesError) -> TinyStoriesSplit {
+    /// - Throws: `DataError.malformed` (place "story split") when a part would hold no story.
+    public func split(validationFraction: Double = 0.1, seed: UInt64 = 0) throws(DataError) -> TinyStoriesSplit {
         var tr = [String](), va = [String]()
         var ti = [Int](), vi = [Int]()
         for (i, s) in stories.enumerated() {
@@ -65,8 +65,11 @@ extension TinyStoriesCorpus {
                 tr.append(s); ti.append(i)
             }
         }
-        if tr.isEmpty { throw .emptySplit(part: "training", stories: count, validationFraction: validationFraction) }
-        if va.isEmpty { throw .emptySplit(part: "validation", stories: count, validationFraction: validationFraction) }
+        for (part, stories) in [("training", tr), ("validation", va)] where stories.isEmpty {
+            throw .malformed(path: source, place: "story split",
+                             problem: "validation fraction \(validationFraction) leaves the \(part) part of \(count) stories empty",
+                             fix: "use a validation fraction strictly between 0 and 1, or a file with more stories")
+        }
         return TinyStoriesSplit(train: tr, validation: va, trainIndices: ti, validationIndices: vi)
     }
 }

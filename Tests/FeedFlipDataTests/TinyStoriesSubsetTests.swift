@@ -51,3 +51,20 @@ final class TinyStoriesSubsetTests: XCTestCase {
         XCTAssertGreaterThan(flat.scalarCount, 700_000)
     }
 }
+
+/// The one-call loading the benchmark uses, through the data store.
+final class TinyStoriesDataLoadTests: XCTestCase {
+    func testLoadThroughTheStore() throws {
+        let root = TinyStoriesSubsetTests.dataFolder.deletingLastPathComponent().path
+        let path = try DataStore(dataDir: root, environment: [:]).locateTinyStories()
+        XCTAssertTrue(path.hasSuffix("/tinystories/tinystories-subset.txt"), path)
+        let d = try TinyStoriesData.load(path: path, context: 16)
+        XCTAssertEqual(d.stories, 5724)
+        XCTAssertEqual(d.validationStories, 612)
+        XCTAssertEqual(d.trainStories + d.validationStories, d.stories)
+        XCTAssertEqual(d.dataset.train.context, 16)
+        XCTAssertEqual(d.bigramBPC, TextBaselines.bigramBPC(train: d.dataset.train, validation: d.dataset.validation,
+                                                            vocabularySize: d.dataset.vocabulary.count), accuracy: 1e-12)
+        XCTAssertLessThan(d.bigramBPC, d.unigramBPC)
+    }
+}
