@@ -68,3 +68,21 @@ final class TinyStoriesDataLoadTests: XCTestCase {
         XCTAssertLessThan(d.bigramBPC, d.unigramBPC)
     }
 }
+
+/// The benchmark's acceptance check on real text, shortened to a few seconds: Backprop at depth 2
+/// (the benchmark's width, context, embedding, windows per epoch and learning rate) beats the
+/// add-one bigram baseline by at least 0.5 bits per character after 8 of its 50 epochs.
+final class TinyStoriesBackpropCheckTests: XCTestCase {
+    func testBackpropDepth2BeatsTheBigramBaselineByHalfABit() throws {
+        let url = TinyStoriesSubsetTests.dataFolder.appendingPathComponent("tinystories-subset.txt")
+        let config = CharModelConfig(variant: .backprop, depth: 2, epochs: 8, seed: 0)
+        let d = try TinyStoriesData.load(path: url.path, context: config.context)
+        let out = try CharModel.train(config: config, data: d.dataset)
+        XCTAssertNil(out.result.divergedAtEpoch)
+        let bpc = try XCTUnwrap(out.result.epochs.last?.bitsPerCharacter)
+        XCTAssertLessThanOrEqual(bpc, d.bigramBPC - 0.5, "Backprop \(bpc) bpc vs bigram \(d.bigramBPC)")
+        XCTAssertLessThan(out.result.epochs.last!.trainLoss, out.result.epochs.first!.trainLoss)
+        XCTAssertTrue(out.sample.hasPrefix("Once upon a time"))
+        XCTAssertGreaterThan(out.sample.count, 40)
+    }
+}
