@@ -55,9 +55,22 @@ public struct TinyStoriesData: Sendable {
                             context: Int) throws(DataError) -> TinyStoriesData {
         let corpus = try TinyStoriesCorpus.load(url: URL(fileURLWithPath: path))
         let split = try corpus.split(validationFraction: validationFraction, seed: splitSeed)
+        return make(path: path, stories: corpus.count, split: split, context: context)
+    }
+
+    /// Trains on every story of `path` and holds out the whole of `heldOutPath` read as one flat
+    /// text (for example the blank-line V1 validation head, whose story boundaries are unknown).
+    /// - Throws: `DataError` for an unreadable or malformed file.
+    public static func load(path: String, heldOutPath: String, context: Int) throws(DataError) -> TinyStoriesData {
+        let corpus = try TinyStoriesCorpus.load(url: URL(fileURLWithPath: path))
+        let heldOut = try TinyStoriesCorpus.load(url: URL(fileURLWithPath: heldOutPath), format: .flat)
+        return make(path: path, stories: corpus.count, split: TinyStoriesSplit(train: corpus, validation: heldOut), context: context)
+    }
+
+    private static func make(path: String, stories: Int, split: TinyStoriesSplit, context: Int) -> TinyStoriesData {
         let data = split.dataset(context: context)
         let v = data.vocabulary.count
-        return TinyStoriesData(path: path, stories: corpus.count, trainStories: split.train.count,
+        return TinyStoriesData(path: path, stories: stories, trainStories: split.train.count,
                                validationStories: split.validation.count, dataset: data,
                                unigramBPC: TextBaselines.unigramBPC(train: data.train, validation: data.validation, vocabularySize: v),
                                bigramBPC: TextBaselines.bigramBPC(train: data.train, validation: data.validation, vocabularySize: v))

@@ -66,6 +66,14 @@ final class TinyStoriesDataLoadTests: XCTestCase {
         XCTAssertEqual(d.bigramBPC, TextBaselines.bigramBPC(train: d.dataset.train, validation: d.dataset.validation,
                                                             vocabularySize: d.dataset.vocabulary.count), accuracy: 1e-12)
         XCTAssertLessThan(d.bigramBPC, d.unigramBPC)
+
+        let flat = try TinyStoriesData.load(path: path, heldOutPath: TinyStoriesSubsetTests.dataFolder
+            .appendingPathComponent("tinystories-v1-valid-head-blankline.txt").path, context: 16)
+        XCTAssertEqual(flat.trainStories, 5724)
+        XCTAssertEqual(flat.validationStories, 1)
+        XCTAssertGreaterThan(flat.dataset.validation.count, 700_000)
+        XCTAssertLessThan(flat.bigramBPC, flat.unigramBPC)
+        print("held-out V1 head: unigram \(flat.unigramBPC) bpc, bigram \(flat.bigramBPC) bpc")
     }
 }
 
