@@ -30,6 +30,7 @@ enum Commands {
         }
         let table: [String: ([String]) throws -> Int32] = [
             "sweep": SweepCommand.run,
+            "build": BuildCommand.run,
             "bench": BenchCommand.run,
         ]
         guard let command = table[name] else {
