@@ -24,9 +24,9 @@ public enum BuildPipeline {
         let claims = try ClaimSet.load(from: o.claimsFile, variants: variantNames)
         let sourceText: String
         do { sourceText = try String(contentsOf: o.sourceFile, encoding: .utf8) } catch {
-            throw BuildError.badInput(file: o.sourceFile.path, place: "file", problem: "cannot be read as UTF-8 text (\(error.localizedDescription))", fix: "")
+            throw BuildError.badInput(file: o.sourceFile.relativePath, place: "file", problem: "cannot be read as UTF-8 text (\(error.localizedDescription))", fix: "")
         }
-        let document = try LiterateDocument.parse(sourceText, file: relative(o.sourceFile, to: o.projectRoot), variants: variantNames)
+        let document = try LiterateDocument.parse(sourceText, file: o.sourceFile.relativePath, variants: variantNames)
         let profileName = o.profile ?? experiments.defaultProfile
         let profile = try experiments.profile(profileName)
         let data = try Datasets(profile: profile, dataDir: o.dataDir, log: log)
