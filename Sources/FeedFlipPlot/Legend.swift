@@ -115,7 +115,7 @@ struct Legend {
             }
             canvas.setColor(style.color); canvas.setLineWidth(Theme.seriesWidth)
             canvas.setDash(style.dash.pattern(lineWidth: Theme.seriesWidth))
-            canvas.setLineCap(round: style.dash == .dotted)
+            canvas.setLineCap(round: style.dash.usesRoundCaps)
             canvas.moveTo(x, y); canvas.lineTo(x + Legend.swatchWidth, y); canvas.stroke()
             canvas.setDash([]); canvas.setLineCap(round: false)
         case let .box(color):
