@@ -1,10 +1,28 @@
-/// Naive matrix products of the engine, row-major, each sum an FMA chain in index order (the
-/// order of OpenBLAS's kernels at these sizes, so that the reference mode agrees with NumPy).
+/// Naive matrix products of the engine, row-major, with the summation orders of the OpenBLAS
+/// kernels NumPy calls at these shapes (found by comparing with `numpy @` bit for bit):
+/// - `gemm`, k <= 8 (`W a`, `W^T d`, `B E`): one FMA chain over k in index order;
+/// - `gemm` with one output row (`W_D a_D`, NumPy's dgemv): chain over k = 0..3 plus chain over
+///   k = 4..7;
+/// - `gemmTransposedB` with one output row or column (dgemv, a dot product over the N = 200
+///   points): four FMA chains over t mod 4, summed as (c0 + c2) + (c1 + c3);
+/// - `gemmTransposedB` otherwise (dgemm with K = 200): eight FMA chains over t mod 8, summed as
+///   ((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)).
 enum Kernels {
     /// `c` (r x n) = `a` (r x k) @ `b` (k x n).
     @inline(__always)
     static func gemm(_ a: UnsafePointer<Double>, r: Int, k: Int,
                      _ b: UnsafePointer<Double>, n: Int, _ c: UnsafeMutablePointer<Double>) {
+        if r == 1 && k == 8 {
+            for p in 0..<n {
+                var lo = a[0] * b[p], hi = a[4] * b[4 * n + p]
+                for kk in 1..<4 {
+                    lo = fmaAdd(lo, a[kk], b[kk * n + p])
+                    hi = fmaAdd(hi, a[4 + kk], b[(4 + kk) * n + p])
+                }
+                c[p] = lo + hi
+            }
+            return
+        }
         for i in 0..<r {
             let ci = c + i * n
             let a0 = a[i * k]
@@ -41,13 +59,18 @@ enum Kernels {
     @inline(__always)
     static func gemmTransposedB(_ p: UnsafePointer<Double>, r: Int, n: Int,
                                 _ a: UnsafePointer<Double>, m: Int, _ g: UnsafeMutablePointer<Double>) {
+        let lanes = (r == 1 || m == 1) ? 4 : 8
         for i in 0..<r {
             let pi = p + i * n
             for j in 0..<m {
                 let aj = a + j * n
-                var acc = pi[0] * aj[0]
-                for t in 1..<n { acc = fmaAdd(acc, pi[t], aj[t]) }
-                g[i * m + j] = acc
+                var acc = [Double](repeating: 0, count: lanes)
+                for t in 0..<n {
+                    acc[t % lanes] = t < lanes ? pi[t] * aj[t] : fmaAdd(acc[t % lanes], pi[t], aj[t])
+                }
+                g[i * m + j] = lanes == 4
+                    ? (acc[0] + acc[2]) + (acc[1] + acc[3])
+                    : ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))
             }
         }
     }

@@ -32,7 +32,7 @@ public enum NPY {
     }
 
     /// Encodes uint32 `values` of the given C-order `shape` (`'<u4'`).
-    public static func encode(_ values: [UInt32], shape: [Int]) -> [UInt8] {
+    public static func encodeUInt32(_ values: [UInt32], shape: [Int]) -> [UInt8] {
         precondition(values.count == shape.reduce(1, *), "NPY.encode: shape does not match count")
         var bytes = header(descr: "<u4", shape: shape)
         for v in values { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }

@@ -125,9 +125,8 @@ extension NaiveTimeSeriesRun {
         for i in 0..<count { fb[l][i] = tmp[i] / nrm }
     }
 
-    /// `Qf`: +1 where v > 0, -1 where v < 0, else 0.
     @inline(__always)
-    func fixedQuantize(_ v: Double) -> Double { v > 0 ? 1 : (v < 0 ? -1 : 0) }
+    func fixedQuantize(_ v: Double) -> Double { TernaryQuantizer.fixed(v) }
 
     /// `Qs(v, t)`: u ~ U(-t, t) per entry (drawn in order), then +1 where v+u > t, -1 where
     /// v+u < -t, else 0; written to `out`.
@@ -136,8 +135,7 @@ extension NaiveTimeSeriesRun {
                             into out: UnsafeMutablePointer<Double>, rng: inout R) {
         for i in 0..<count {
             let u = rng.uniform(-t, t, .dither)
-            let x = v[i] + u
-            out[i] = x > t ? 1 : (x < -t ? -1 : 0)
+            out[i] = TernaryQuantizer.stochastic(v[i], threshold: t, dither: u)
         }
     }
 }

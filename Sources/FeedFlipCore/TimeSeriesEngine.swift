@@ -37,10 +37,35 @@ public enum TimeSeriesEngine {
         switch spec.mode {
         case .reference:
             var rng = LegacyRandomState(seed: UInt32(truncatingIfNeeded: spec.seed))
-            return execute(spec, eps, rng: &rng, tanh: LibMTanh.self)
+            return execute(spec, eps, rng: &rng, tanh: NumPyTanh.self)
         case .fast:
             var rng = FastRunRandom(seed: spec.seed)
             return execute(spec, eps, rng: &rng, tanh: FastTanh.self)
+        }
+    }
+
+    /// The same run by the naive reference implementation (row-major buffers, plain loops, no
+    /// caching): slow, kept so that tests can check the optimised engine against it bit for bit.
+    public static func runNaive(_ spec: TimeSeriesSpec, noise: [Double]? = nil) -> TimeSeriesResult {
+        precondition(spec.depth >= 1 && spec.epochs >= 0, "TimeSeriesEngine.runNaive: bad spec")
+        let eps = noise ?? dataNoise(seed: spec.seed, mode: spec.mode)
+        precondition(eps.count == TimeSeriesHyper.points, "TimeSeriesEngine.runNaive: noise must hold 200 values")
+        func go<R: RunRandomSource, T: TanhKernel>(_ rng: inout R, _ tanh: T.Type) -> TimeSeriesResult {
+            let run = NaiveTimeSeriesRun<R, T>(variant: spec.variant, depth: spec.depth)
+            defer { run.deallocate() }
+            eps.withUnsafeBufferPointer { buffer in
+                if let base = buffer.baseAddress { run.setData(frequency: spec.frequency, noise: base) }
+            }
+            run.initialise(&rng)
+            return run.train(epochs: spec.epochs, rng: &rng)
+        }
+        switch spec.mode {
+        case .reference:
+            var rng = LegacyRandomState(seed: UInt32(truncatingIfNeeded: spec.seed))
+            return go(&rng, NumPyTanh.self)
+        case .fast:
+            var rng = FastRunRandom(seed: spec.seed)
+            return go(&rng, FastTanh.self)
         }
     }
 

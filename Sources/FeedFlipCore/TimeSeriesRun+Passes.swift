@@ -23,15 +23,32 @@ extension TimeSeriesRun {
         }
     }
 
-    /// out[p] = w . a[p] for the 1x8 output row: an FMA chain over k.
+    /// out[p] = w . a[p] for the 1x8 output row: chains over k = 0..3 and 4..7, then their sum
+    /// (NumPy's dgemv order, see `Kernels`).
     @inline(__always)
     func outputLayer(_ w: V8, _ a: UnsafePointer<V8>) {
         for p in 0..<n {
             let ap = a[p]
-            var acc = w[0] * ap[0]
-            for k in 1..<8 { acc = acc.addingProduct(w[k], ap[k]) }
-            out[p] = acc
+            var lo = w[0] * ap[0], hi = w[4] * ap[4]
+            lo = lo.addingProduct(w[1], ap[1]); hi = hi.addingProduct(w[5], ap[5])
+            lo = lo.addingProduct(w[2], ap[2]); hi = hi.addingProduct(w[6], ap[6])
+            lo = lo.addingProduct(w[3], ap[3]); hi = hi.addingProduct(w[7], ap[7])
+            out[p] = lo + hi
         }
+    }
+
+    /// sum_p u[p] * s[p] over the N points as NumPy's dgemv does: four FMA chains over p mod 4,
+    /// summed as (c0 + c2) + (c1 + c3); lanes are independent outputs.
+    @inline(__always)
+    func dot4(_ u: UnsafePointer<V8>, _ s: UnsafePointer<Double>) -> V8 {
+        var c0 = u[0] * s[0], c1 = u[1] * s[1], c2 = u[2] * s[2], c3 = u[3] * s[3]
+        var p = 4
+        while p < n {
+            c0 = c0.addingProduct(u[p], s[p]); c1 = c1.addingProduct(u[p + 1], s[p + 1])
+            c2 = c2.addingProduct(u[p + 2], s[p + 2]); c3 = c3.addingProduct(u[p + 3], s[p + 3])
+            p += 4
+        }
+        return (c0 + c2) + (c1 + c3)
     }
 
     @inline(__always)
@@ -42,6 +59,8 @@ extension TimeSeriesRun {
     /// The forward pass from the lowest changed layer; returns the MSE and leaves e.
     func forward() -> Double {
         guard dirtyFrom <= depth else { return lastMSE }
+        for l in 0..<depth { gValid[l] = false }
+        outputGradientValid = false
         if dirtyFrom == 0 {
             firstLayer(first.pointee, into: act[1])
             if depth > 0 { tanhRows(act[1]) }
@@ -104,36 +123,41 @@ extension TimeSeriesRun {
         }
     }
 
-    /// g = d a_l^T (unscaled) into `g`: for l = 0 one column (g[0] over units), otherwise 8 rows.
+    /// g = d a_l^T (unscaled) into `g`: for l = 0 one column (g[0] over units, NumPy's dgemv
+    /// order), otherwise 8 rows in NumPy's dgemm order: eight FMA chains over p mod 8 per entry,
+    /// summed as a pairwise tree.
     func gradient(_ d: UnsafePointer<V8>, layer l: Int) {
         if l == 0 {
-            var acc = d[0] * x[0]
-            for p in 1..<n { acc = acc.addingProduct(d[p], x[p]) }
-            g[0] = acc
-        } else {
-            let a = act[l]
-            let d0 = d[0], a0 = a[0]
-            var g0 = a0 * d0[0], g1 = a0 * d0[1], g2 = a0 * d0[2], g3 = a0 * d0[3]
-            var g4 = a0 * d0[4], g5 = a0 * d0[5], g6 = a0 * d0[6], g7 = a0 * d0[7]
-            for p in 1..<n {
-                let ap = a[p], dp = d[p]
-                g0 = g0.addingProduct(ap, dp[0]); g1 = g1.addingProduct(ap, dp[1])
-                g2 = g2.addingProduct(ap, dp[2]); g3 = g3.addingProduct(ap, dp[3])
-                g4 = g4.addingProduct(ap, dp[4]); g5 = g5.addingProduct(ap, dp[5])
-                g6 = g6.addingProduct(ap, dp[6]); g7 = g7.addingProduct(ap, dp[7])
+            g[0] = dot4(d, x)
+            return
+        }
+        let a = act[l]
+        let part = tmpParts
+        for half in 0..<2 {
+            let o = 4 * half
+            for r in 0..<8 {
+                let ar = a[r], dr = d[r]
+                var g0 = ar * dr[o], g1 = ar * dr[o + 1], g2 = ar * dr[o + 2], g3 = ar * dr[o + 3]
+                var p = r + 8
+                while p < n {
+                    let ap = a[p], dp = d[p]
+                    g0 = g0.addingProduct(ap, dp[o]); g1 = g1.addingProduct(ap, dp[o + 1])
+                    g2 = g2.addingProduct(ap, dp[o + 2]); g3 = g3.addingProduct(ap, dp[o + 3])
+                    p += 8
+                }
+                part[r * 8 + o] = g0; part[r * 8 + o + 1] = g1
+                part[r * 8 + o + 2] = g2; part[r * 8 + o + 3] = g3
             }
-            g[0] = g0; g[1] = g1; g[2] = g2; g[3] = g3; g[4] = g4; g[5] = g5; g[6] = g6; g[7] = g7
+        }
+        for i in 0..<8 {
+            g[i] = ((part[i] + part[8 + i]) + (part[16 + i] + part[24 + i]))
+                + ((part[32 + i] + part[40 + i]) + (part[48 + i] + part[56 + i]))
         }
     }
 
-    /// G = e a_D^T (unscaled): the output row's gradient.
+    /// G = e a_D^T (unscaled): the output row's gradient (NumPy's dgemv order).
     @inline(__always)
-    func outputGradient() -> V8 {
-        let a = act[depth]
-        var acc = a[0] * e[0]
-        for p in 1..<n { acc = acc.addingProduct(a[p], e[p]) }
-        return acc
-    }
+    func outputGradient() -> V8 { dot4(act[depth], e) }
 
     /// Marks layer `l` changed when `new` differs from `old` (`count` rows), then stores it.
     @inline(__always)

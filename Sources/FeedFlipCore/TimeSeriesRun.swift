@@ -3,7 +3,9 @@
 /// order as the naive `Kernels` (identical bits) but vectorised across units; weights are kept
 /// as rows and, for the forward pass, as columns. Layers whose weights did not change keep
 /// their activations: the forward pass restarts at the lowest changed layer (ternary weights
-/// rarely change, so this skips most tanh evaluations without changing any value).
+/// rarely change, so this skips most tanh evaluations without changing any value), and while
+/// neither the forward pass nor a feedback matrix changed, the DFA gradients of the previous
+/// epoch are reused (they are the same values).
 ///
 /// Generic over the random streams and the tanh kernel; all memory is allocated once per run.
 final class TimeSeriesRun<R: RunRandomSource, T: TanhKernel> {
@@ -32,7 +34,14 @@ final class TimeSeriesRun<R: RunRandomSource, T: TanhKernel> {
     // Feedback: fbc[l][j] is column j of B_l (only j = 0 unless block ortho).
     let fbc: [UnsafeMutablePointer<V8>]
     let g: UnsafeMutablePointer<V8>  // 8 gradient rows
+    /// Scaled gradients g_l / N of the last epoch per hidden layer, valid while the forward
+    /// pass and B_l are unchanged (then P and g are the same values again).
+    let gCache: [UnsafeMutablePointer<V8>]
+    var gValid: [Bool]
+    var outputGradientCache = V8(repeating: 0)
+    var outputGradientValid = false
     let tmp: UnsafeMutablePointer<V8>  // 8 rows
+    let tmpParts: UnsafeMutablePointer<V8>  // 64: partial sums of the gradient kernel
 
     private var allocations: [UnsafeMutableRawPointer] = []
     /// The lowest layer whose weights changed since the last forward pass (depth + 1: none).
@@ -70,7 +79,9 @@ final class TimeSeriesRun<R: RunRandomSource, T: TanhKernel> {
         mRows = (0...depth).map { _ in vectors(8) }
         mFirst = vectors(1)
         fbc = (0..<depth).map { _ in vectors(8) }
-        g = vectors(8); tmp = vectors(8)
+        g = vectors(8); tmp = vectors(8); tmpParts = vectors(64)
+        gCache = (0..<depth).map { _ in vectors(8) }
+        gValid = [Bool](repeating: false, count: depth)
         allocations = allocs
     }
 

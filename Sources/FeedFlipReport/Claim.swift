@@ -27,7 +27,8 @@ public enum Reference: Equatable, Sendable {
     /// No number to check (the paper's "TBD"): always the not-applicable state, with a reason.
     case notApplicable(reason: String)
 
-    /// The reference as the report shows it, e.g. `5 to 10`, `≤ 1.5`, `< tiny.bigram_bpc`.
+    /// The reference as the report shows it, e.g. `5 to 10`, `≤ 1.5`, `< tiny.bigram_bpc`; exact
+    /// values with 10 significant digits (the criterion text keeps every digit).
     public var text: String {
         switch self {
         case let .point(r): return NumberFormat.plain(r)
@@ -36,7 +37,7 @@ public enum Reference: Equatable, Sendable {
         case let .atLeast(r): return "≥ \(NumberFormat.plain(r))"
         case let .below(m): return "< \(m)"
         case let .above(m): return "> \(m)"
-        case let .exact(r, _): return NumberFormat.plain(r)
+        case let .exact(r, _): return NumberFormat.significant(r, digits: 10)
         case .unstable: return "unstable"
         case .notApplicable: return "TBD"
         }
@@ -90,7 +91,9 @@ public struct Claim: Equatable, Sendable {
     /// `pass iff [lo, hi] ∩ [30 − tol, 30 + tol] ≠ ∅, tol = max(5, 0.25·|ref|) = 7.5`.
     public var criterion: String {
         let t = tolerance
-        func tolText(_ r: Double) -> String { "\(t.formula) = \(NumberFormat.plain(t.allowance(at: r)))" }
+        func tolText(_ r: Double) -> String {
+            t.relative == 0 ? t.formula : "\(t.formula) = \(NumberFormat.plain(t.allowance(at: r)))"
+        }
         switch reference {
         case let .point(r):
             return "pass iff [lo, hi] ∩ [\(NumberFormat.plain(r)) − tol, \(NumberFormat.plain(r)) + tol] ≠ ∅, "

@@ -8,10 +8,21 @@ import Foundation
 /// with diacritics pass through (T1 + UTF-8 handle them); any other character becomes the text
 /// `[U+XXXX]` so that pdflatex never stops on an undefined character.
 public enum LatexEscaping {
-    /// `s` as LaTeX text.
+    /// `s` as LaTeX text (straight double quotes become ``…'' in pairs), with line-break opportunities after `_ / |` so that metric keys
+    /// and paths inside prose wrap instead of overflowing.
     public static func text(_ s: String) -> String {
         var out = ""
-        for ch in s { out += character(ch) }
+        var open = true
+        for ch in s {
+            if ch == "\"" {
+                // Straight double quotes alternate between TeX's opening and closing quotes.
+                out += open ? "``" : "''"
+                open.toggle()
+                continue
+            }
+            out += character(ch)
+            if "_/|".contains(ch) { out += "\\allowbreak{}" }
+        }
         return out
     }
 

@@ -14,6 +14,12 @@ public enum LatexWriter {
         render(document.expanded(with: data))
     }
 
+    /// The claims table followed by the per-claim details, as a LaTeX fragment (no preamble).
+    public static func claimsSection(data: ReportData) -> String {
+        let e = Expansion(data: data)
+        return [e.claimsTable(), e.claimDetails()].map(block).joined(separator: "\n\n") + "\n"
+    }
+
     /// Expanded blocks as a complete LaTeX document.
     public static func render(_ blocks: [Block]) -> String {
         var title = "Report"
@@ -61,6 +67,7 @@ public enum LatexWriter {
         \\title{\(title)}
         \\date{}
         \\begin{document}
+        \\sloppy
         \\maketitle
 
         """
@@ -69,7 +76,7 @@ public enum LatexWriter {
     static func block(_ b: Block) -> String {
         switch b {
         case let .heading(level, xs):
-            let command = ["section", "section", "subsection", "subsubsection", "paragraph"][min(level, 4)]
+            let command = ["section", "section", "section", "subsection", "subsubsection"][min(level, 4)]
             return "\\\(command){\(inlines(xs))}"
         case let .paragraph(xs):
             return inlines(xs)
@@ -105,23 +112,38 @@ public enum LatexWriter {
         }
     }
 
-    /// A booktabs longtable with ragged-right `p` columns that share `\linewidth` in proportion
-    /// to their longest cell (at least 8, at most 60 characters).
+    /// A booktabs longtable with ragged-right `p` columns that share `\linewidth`: each column
+    /// first gets room for its longest unbreakable word (estimated from per-character widths in
+    /// em, plus 12%), the rest is shared in proportion to how much its average cell is longer.
+    /// The largest of `\small` (10 pt), `\footnotesize` (9 pt) and `\scriptsize` (8 pt) at which
+    /// every column's longest word fits is used.
     static func table(header: [[Inline]], rows: [[[Inline]]], caption: [Inline]?) -> String {
         let n = max(header.count, 1)
-        var weights = header.map { Double(min(60, max(8, MarkdownWriter.plainText($0).count))) }
-        for row in rows {
-            for (i, c) in row.enumerated() where i < n {
-                weights[i] = max(weights[i], Double(min(60, MarkdownWriter.plainText(c).count)))
+        var minimum = [Double](repeating: 1.5, count: n)   // em
+        var wanted = [Double](repeating: 0, count: n)      // em
+        for (r, row) in ([header] + rows).enumerated() {
+            let bold = r == 0 ? 1.12 : 1.0
+            for (i, cell) in row.enumerated() where i < n {
+                let m = TextWidth.cell(cell)
+                minimum[i] = max(minimum[i], bold * 1.12 * m.longestWord + 0.5)
+                wanted[i] += bold * m.total / Double(rows.count + 1)
             }
         }
-        let total = weights.reduce(0, +)
+        let line = 455.0 - Double(n - 1) * 12   // pt, a4 with 2.5 cm margins, minus column gaps
+        let sizes: [(String, Double)] = (n < 5 ? [("\\small", 10)] : []) + [("\\footnotesize", 9), ("\\scriptsize", 8)]
+        let (size, points) = sizes.first { line / $0.1 >= minimum.reduce(0, +) } ?? sizes[sizes.count - 1]
+        let capacity = line / points   // em
+        let spare = max(0, capacity - minimum.reduce(0, +))
+        let extra = zip(wanted, minimum).map { max(0, $0 - $1) }
+        let extraSum = extra.reduce(0, +)
+        let widths = (0..<n).map { minimum[$0] + (extraSum > 0 ? spare * extra[$0] / extraSum : 0) }
+        // Shares are rounded down so that they never add up to more than the line.
+        let total = max(widths.reduce(0, +), capacity) * 1.001
         let sep = 2 * Double(n - 1) / Double(n)
-        let spec = weights.map { w in
-            ">{\\raggedright\\arraybackslash}p{\\dimexpr " + String(format: "%.3f", w / total)
+        let spec = widths.map { w in
+            ">{\\raggedright\\arraybackslash}p{\\dimexpr " + String(format: "%.4f", floor(10_000 * w / total) / 10_000)
                 + "\\linewidth-" + String(format: "%.3f", sep) + "\\tabcolsep\\relax}"
         }.joined()
-        let size = n >= 5 ? "\\footnotesize" : "\\small"
         let head = header.map { "\\textbf{\(inlines($0))}" }.joined(separator: " & ") + " \\tabularnewline"
         var out = "{\(size)\n\\begin{longtable}{@{}\(spec)@{}}\n"
         if let caption { out += "\\caption{\(inlines(caption))}\\tabularnewline\n" }

@@ -73,31 +73,35 @@ public enum MarkdownWriter {
     static func notRun(_ reason: String) -> String { "**\\[not run: \(escape(reason))\\]**" }
 
     static func cell(_ xs: [Inline]) -> String {
-        let s = inlines(xs)
+        let s = inlines(xs, inTable: true)
         return s.isEmpty ? " " : s
     }
 
-    static func inlines(_ xs: [Inline]) -> String { xs.map(inline).joined() }
+    /// Inline content as Markdown; inside a table cell `|` in code spans is escaped as GFM requires.
+    static func inlines(_ xs: [Inline], inTable: Bool = false) -> String {
+        xs.map { inline($0, inTable: inTable) }.joined()
+    }
 
-    static func inline(_ x: Inline) -> String {
+    static func inline(_ x: Inline, inTable: Bool = false) -> String {
         switch x {
         case let .text(s): return escape(s)
-        case let .code(s): return code(s)
-        case let .emphasis(xs): return "*" + inlines(xs) + "*"
-        case let .strong(xs): return "**" + inlines(xs) + "**"
-        case let .link(text, url): return "[\(inlines(text))](\(url.replacingOccurrences(of: " ", with: "%20")))"
+        case let .code(s): return code(inTable ? s.replacingOccurrences(of: "|", with: "\\|") : s)
+        case let .emphasis(xs): return "*" + inlines(xs, inTable: inTable) + "*"
+        case let .strong(xs): return "**" + inlines(xs, inTable: inTable) + "**"
+        case let .link(text, url):
+            return "[\(inlines(text, inTable: inTable))](\(url.replacingOccurrences(of: " ", with: "%20")))"
         case let .value(metric, _, _): return notRun("value \(metric) was not expanded")
         case let .notRun(reason): return notRun(reason)
         }
     }
 
-    /// Inline code with a fence longer than any backquote run inside; `|` escaped for tables.
+    /// Inline code with a fence longer than any backquote run inside.
     static func code(_ s: String) -> String {
         var longest = 0, run = 0
         for c in s { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
         let fence = String(repeating: "`", count: longest + 1)
         let pad = s.hasPrefix("`") || s.hasSuffix("`") ? " " : ""
-        return fence + pad + s.replacingOccurrences(of: "|", with: "\\|") + pad + fence
+        return fence + pad + s + pad + fence
     }
 
     /// Text with Markdown's inline punctuation backslash-escaped.

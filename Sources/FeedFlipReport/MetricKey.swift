@@ -77,7 +77,8 @@ public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
     /// The benchmark prefix of the family (`ts`, `mnist`, `tiny`).
     public var benchmark: String { String(family.prefix { $0 != "." }) }
 
-    /// Parses `text`, checking the family and its parts.
+    /// Parses `text`, checking the family and its parts; a variant name may be quoted
+    /// (`ts.rel_mse_pct["Vanilla DFA"]`), the canonical form is unquoted.
     /// - Parameter variants: the accepted variant names; nil accepts any non-empty name.
     /// - Throws: a `MetricKey.Problem` saying what was expected.
     public static func parse(_ text: String, variants: [String]? = nil) throws(Problem) -> MetricKey {
@@ -103,7 +104,8 @@ public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
         }
         var key = MetricKey(family: family)
         if shape.variant {
-            let name = parts.removeFirst()
+            var name = parts.removeFirst().trimmingCharacters(in: .whitespaces)
+            if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
             guard !name.isEmpty else {
                 throw Problem(message: "metric \"\(text)\" has an empty variant name; expected \(expected)")
             }

@@ -61,10 +61,11 @@ public struct ClaimResult: Equatable, Sendable {
         self.detail = detail
     }
 
-    /// The reproduced value as the tables show it (`—` when not measured).
+    /// The reproduced value as the tables show it (`—` when not measured); for exact claims the
+    /// point with 10 significant digits.
     public var valueText: String {
         guard let value else { return "—" }
-        if case .exact = claim.reference { return NumberFormat.plain(value.mean) }
+        if case .exact = claim.reference { return NumberFormat.significant(value.mean, digits: 10) }
         return NumberFormat.estimate(value)
     }
 }

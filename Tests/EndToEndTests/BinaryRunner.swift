@@ -7,6 +7,12 @@ struct BinaryRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The shared datasets: `$FEEDFLIP_DATA`, else `../shared/data` beside the package.
+    static var dataRoot: URL {
+        if let env = ProcessInfo.processInfo.environment["FEEDFLIP_DATA"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    }
+
     /// The release binary; the README's test command builds it before running the tests.
     static var binary: URL { packageRoot.appendingPathComponent(".build/release/feedflip") }
 
@@ -34,15 +40,16 @@ struct BinaryRunner {
         p.standardError = err
         try p.run()
         // Read both pipes concurrently so a full pipe never blocks the child.
-        var errData = Data()
+        let errBox = DataBox()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errData = errBox.data
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
@@ -55,6 +62,11 @@ struct BinaryRunner {
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
     }
+}
+
+/// Bytes handed from the reader thread to the waiting one (ordered by the DispatchGroup).
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Asserts a run failed as bad input: exit 2, one `feedflip: error:` line containing `fragment`, no crash.

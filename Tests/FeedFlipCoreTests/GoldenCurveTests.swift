@@ -6,6 +6,8 @@ final class GoldenCurveTests: XCTestCase {
         let depths = [1, 2, 4], freqs = [1, 3, 5], epochs = 300
         var failures: [String] = []
         var worst = 0.0
+        var identical = 0, total = 0, identicalRuns = 0
+        var differing: [String: [String]] = [:]
         for seed in 0..<3 {
             let golden = try Golden.float64("upstream-timeseries/curves-seed\(seed).npy")
             XCTAssertEqual(golden.shape, [10, 3, 3, 300])
@@ -19,6 +21,10 @@ final class GoldenCurveTests: XCTestCase {
                         let base = ((vi * 3 + di) * 3 + fi) * epochs
                         let ref = Array(golden.values[base..<(base + epochs)])
                         var firstBad: Int?
+                        let same = zip(ours, ref).filter { $0.bitPattern == $1.bitPattern }.count
+                        identical += same
+                        total += epochs
+                        if same == epochs { identicalRuns += 1 } else { differing[variant.name, default: []].append("d\(depth)k\(k)s\(seed)@\((0..<epochs).first { e in e >= ours.count || ours[e].bitPattern != ref[e].bitPattern } ?? -1)") }
                         for e in 0..<epochs {
                             let r = e < ours.count ? ours[e] : .nan
                             if r.isFinite && ref[e].isFinite {
@@ -33,7 +39,11 @@ final class GoldenCurveTests: XCTestCase {
                 }
             }
         }
-        print("golden curves: worst relative difference among matching values \(worst)")
+        print("golden curves: worst relative difference \(worst); \(identical) of \(total) values and "
+              + "\(identicalRuns) of 270 runs bit-identical")
+        for (name, runs) in differing.sorted(by: { $0.key < $1.key }) {
+            print("  not bit-identical: \(name): \(runs.joined(separator: " "))")
+        }
         XCTAssertTrue(failures.isEmpty, "\(failures.count) runs differ:\n" + failures.joined(separator: "\n"))
     }
 

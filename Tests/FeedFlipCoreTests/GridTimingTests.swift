@@ -29,11 +29,27 @@ final class GridTimingTests: XCTestCase {
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
+    func testPrintTanhTime() throws {
+        guard ProcessInfo.processInfo.environment["FEEDFLIP_BENCH"] == "1" else {
+            throw XCTSkip("set FEEDFLIP_BENCH=1 to time the vectorised tanh")
+        }
+        let base = (0..<1600).map { Double($0 - 800) / 300 }
+        var sum = 0.0
+        let t0 = Self.cpuSeconds()
+        for _ in 0..<250_000 {
+            var v = base
+            FastTanh.apply(to: &v)
+            sum += v[7]
+        }
+        print("fast tanh: 4e8 values in \(String(format: "%.3f", Self.cpuSeconds() - t0)) s CPU (\(sum))")
+    }
+
     func testPrintGridTimes() throws {
         guard ProcessInfo.processInfo.environment["FEEDFLIP_BENCH"] == "1" else {
             throw XCTSkip("set FEEDFLIP_BENCH=1 to time the 900-run grid")
         }
-        for mode in [RandomMode.fast, .reference] {
+        let only = ProcessInfo.processInfo.environment["FEEDFLIP_BENCH_MODE"].flatMap(RandomMode.init(rawValue:))
+        for mode in only.map({ [$0] }) ?? [RandomMode.fast, .reference] {
             let specs = Self.grid(mode)
             let start = DispatchTime.now().uptimeNanoseconds
             let cpuStart = Self.cpuSeconds()

@@ -108,3 +108,18 @@ final class StatisticsTests: XCTestCase {
                        "7.000 [6.000, 8.000], n = 3")
     }
 }
+
+final class MetricKeyTests: XCTestCase {
+    func testParsesAndPrintsCanonicalKeys() throws {
+        let key = try MetricKey.parse("ts.final_mse[Vanilla DFA|d=2|k=3]", variants: ["Vanilla DFA"])
+        XCTAssertEqual(key, MetricKey(family: "ts.final_mse", variant: "Vanilla DFA", depth: 2, frequency: 3))
+        XCTAssertEqual(key.description, MetricKey.tsFinalMSE("Vanilla DFA", depth: 2, frequency: 3))
+        XCTAssertEqual(try MetricKey.parse("ts.rel_mse_pct[\"Vanilla DFA\"]").description, "ts.rel_mse_pct[Vanilla DFA]")
+        XCTAssertEqual(try MetricKey.parse("tiny.bigram_bpc").description, MetricKey.tinyBigramBPC)
+        XCTAssertEqual(key.benchmark, "ts")
+        XCTAssertThrowsError(try MetricKey.parse("ts.final_mse[Vanilla DFA|d=0|k=3]"))
+        XCTAssertThrowsError(try MetricKey.parse("ts.committed[d=1|k=1"))
+        XCTAssertThrowsError(try MetricKey.parse("tiny.bigram_bpc[Backprop]"))
+        XCTAssertEqual(MetricKey.templates.count, MetricKey.families.count)
+    }
+}
