@@ -59,7 +59,7 @@ extension Heatmap {
         }
         for r in 0..<rowCount {
             for c in 0..<columnCount {
-                if let v = value(r, c), let color = color(for: v, range: options.colorRange) {
+                if let v = value(r, c), let color = color(for: v, ticks: bar.ticks) {
                     canvas.fill(cell(r, c), color)
                 } else {
                     canvas.hatch(cell(r, c))
@@ -67,7 +67,7 @@ extension Heatmap {
             }
         }
         if cw >= 6 && ch >= 6 { drawSeparators(plot: plot, cw: cw, ch: ch, canvas: canvas) }
-        if annotate { drawAnnotations(cell: cell, cw: cw, ch: ch, canvas: canvas, options: options) }
+        if annotate { drawAnnotations(cell: cell, cw: cw, ch: ch, canvas: canvas, ticks: bar.ticks) }
         drawLabels(plot: plot, cw: cw, ch: ch, tilt: tilt, rowLabelWidth: rowLabelWidth,
                    colLabelWidth: colLabelWidth, canvas: canvas, options: options)
         if options.showColorBar {
@@ -87,11 +87,11 @@ extension Heatmap {
     }
 
     private func drawAnnotations(cell: (Int, Int) -> Rect, cw: Double, ch: Double, canvas: Canvas,
-                                 options: PanelOptions) {
+                                 ticks: TickSet) {
         var texts: [(Int, Int, String, Color)] = []
         for r in 0..<rowCount {
             for c in 0..<columnCount {
-                guard let v = value(r, c), let color = color(for: v, range: options.colorRange) else { continue }
+                guard let v = value(r, c), let color = color(for: v, ticks: ticks) else { continue }
                 texts.append((r, c, NumberText.significant(v, digits: significantDigits), color.contrastingText))
             }
         }
@@ -113,14 +113,18 @@ extension Heatmap {
                             colLabelWidth: Double, canvas: Canvas, options: PanelOptions) {
         canvas.setFont(size: Theme.tickSize)
         if options.showYTickLabels {
-            for (r, label) in rowLabels.enumerated() {
+            // Every n-th row label when rows are shorter than a line of text.
+            let every = max(1, Int((canvas.lineHeight / ch).rounded(.up)))
+            for (r, label) in rowLabels.enumerated() where r % every == 0 {
                 canvas.text(label, plot.x - 4, plot.y + (Double(r) + 0.5) * ch, h: .right, v: .middle,
                             color: Theme.text)
             }
         }
         var labelsHeight = 0.0
         if options.showXTickLabels {
-            for (c, label) in columnLabels.enumerated() {
+            // Every n-th column label when even upright labels would touch.
+            let every = tilt == .vertical ? max(1, Int((canvas.lineHeight / cw).rounded(.up))) : 1
+            for (c, label) in columnLabels.enumerated() where c % every == 0 {
                 let x = plot.x + (Double(c) + 0.5) * cw
                 tilt.draw(label, x: x, y: plot.maxY + 4, canvas: canvas, color: Theme.text)
             }

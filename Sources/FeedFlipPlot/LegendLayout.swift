@@ -60,7 +60,7 @@ func layoutWithLegend(_ spec: AxesSpec, entries: [LegendEntry], placement: Legen
                 }
             }
         }
-        if outer.width - size.width - 10 >= outer.width * 0.55 {
+        if outer.width - size.width - 10 >= outer.width * 0.55 && size.height <= plain.plot.height + 20 {
             return outsideRight(spec, column, size, outer, canvas)
         }
         return outsideBelow(spec, entries, outer, canvas)

@@ -88,7 +88,7 @@ extension LineChart {
         canvas.setColor(st.color)
         canvas.setLineWidth(Theme.seriesWidth)
         canvas.setDash(st.dash.pattern(lineWidth: Theme.seriesWidth))
-        canvas.setLineCap(round: st.dash == .dotted)
+        canvas.setLineCap(round: st.dash.usesRoundCaps)
         var singles: [(Double, Double)] = []
         for run in LineChart.runs(pts.count, { pts[$0] != nil }) {
             let line = run.compactMap { pts[$0] }

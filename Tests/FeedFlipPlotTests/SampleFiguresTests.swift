@@ -66,6 +66,9 @@ final class SampleFiguresTests: XCTestCase {
                     .heatmap(Fixtures.heatmap(title: $0))
                 }, columns: 5))),
             ("bars_log_below", Figure(width: 300, height: 260, chart: .bar(logBars()))),
+            ("many_series", Figure(width: 468, height: 300, chart: .line(LineChart(
+                title: "30 series", xLabel: "x", yLabel: "y",
+                series: (0..<30).map { k in Series(name: "series \(k)", x: [0, 1], y: [Double(k), Double(k + 1)]) })))),
             ("empty", Figure(width: 300, height: 200, chart: .line(LineChart(title: "Nothing", series: [])))),
         ]
         for (name, figure) in figures {
