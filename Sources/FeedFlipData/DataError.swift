@@ -39,7 +39,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
         case let .checksumMismatch(path, expected, actual):
             return "\(path): SHA-256 of the decompressed content is \(actual), expected \(expected); the file is corrupt or a different version: delete it and fetch it again (feedflip fetch)"
         case let .notFound(dataset, missing, searched):
-            return "dataset \(dataset) not found: missing \(missing.joined(separator: ", ")); searched \(searched.joined(separator: ", ")); run `feedflip fetch \(dataset)`, or put the files in <data-dir>/\(dataset)/ and pass --data-dir or set FEEDFLIP_DATA"
+            let debian = dataset == "fashion-mnist" ? " or `apt-get install dataset-fashion-mnist`" : ""
+            return "dataset \(dataset) not found: missing \(missing.joined(separator: ", ")); searched \(searched.joined(separator: ", ")); run `feedflip fetch \(dataset)`\(debian), or put the files in <data-dir>/\(dataset)/ and pass --data-dir or set FEEDFLIP_DATA"
         case let .downloadFailed(file, reasons, destination):
             return "cannot download \(file): \(reasons.joined(separator: "; ")); without network access, copy the file into \(destination) by hand (or pass --data-dir / set FEEDFLIP_DATA to a folder holding <dataset>/\(file))"
         case let .unwritable(path, reason):

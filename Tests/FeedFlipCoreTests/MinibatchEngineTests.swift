@@ -190,6 +190,18 @@ final class MinibatchEngineTests: XCTestCase {
         XCTAssertThrowsError(try MinibatchNetwork(config: MinibatchConfig(variant: .backprop, batchSize: 0), inputDim: 4, classes: 2))
     }
 
+    func testExamplesPerEpochSetsTheStepsAndBitsPerCharacterIsReported() throws {
+        let train = minibatchBlobs(count: 70, dim: 6, classes: 3, seed: 4)
+        let config = MinibatchConfig(variant: .vanillaDFA, depth: 1, width: 8, epochs: 3, batchSize: 20, seed: 1,
+                                     examplesPerEpoch: 50, metric: .bitsPerCharacter)
+        let net = try MinibatchNetwork(config: config, inputDim: 6, classes: 3)
+        var enc = DenseEncoder(train: train, test: train.prefix(9))
+        let r = try net.train(encoder: &enc, trainLabels: train.labels, testLabels: train.prefix(9).labels)
+        XCTAssertEqual(net.steps, 9) // 20 + 20 + 10 per epoch
+        let m = try XCTUnwrap(r.epochs.last)
+        XCTAssertEqual(try XCTUnwrap(m.bitsPerCharacter), m.testLoss / log(2), accuracy: 1e-12)
+    }
+
     func testLogitsMatchEvaluation() throws {
         let data = minibatchBlobs(count: 30, dim: 6, classes: 3, seed: 4)
         let net = try MinibatchNetwork(config: MinibatchConfig(variant: .feedFlip, depth: 2, width: 8, evaluationChunk: 7), inputDim: 6, classes: 3)

@@ -90,13 +90,39 @@ final class MinibatchKernelTests: XCTestCase {
         XCTAssertEqual(s, (0.8 + 0.8 + 0.5 + 2) / 4, accuracy: 1e-6)
         // Qs: entries far beyond the threshold are deterministic; in between, the flip rate
         // follows the dither: P(x + u > t) = x / (2t) for 0 <= x <= 2t.
-        var rng = MinibatchRandom(seed: 3, .dither)
+        var dither = MinibatchDither(seed: 3)
         var y = [Float](repeating: 0.25, count: 20000) + [3, -3]
-        y.withUnsafeMutableBufferPointer { MinibatchQuantizers.stochastic($0.baseAddress!, count: $0.count, threshold: 0.5, rng: &rng) }
+        y.withUnsafeMutableBufferPointer { MinibatchQuantizers.stochastic($0.baseAddress!, count: $0.count, threshold: 0.5, dither: &dither) }
         XCTAssertEqual(y[20000], 1); XCTAssertEqual(y[20001], -1)
         let ones = y[0..<20000].filter { $0 == 1 }.count
         XCTAssertEqual(Double(ones) / 20000, 0.25, accuracy: 0.015)
         XCTAssertEqual(y[0..<20000].filter { $0 == -1 }.count, 0)
+    }
+
+    func testVectorisedReductionsMatchReferences() {
+        for n in [0, 1, 15, 16, 17, 5000, 9001] {
+            let x = randoms(n, seed: UInt64(n) + 20, scale: 0.3)
+            x.withUnsafeBufferPointer { p in
+                let b = p.baseAddress ?? UnsafePointer(bitPattern: 16)!
+                XCTAssertEqual(MinibatchKernels.meanAbs(b, count: n), MinibatchKernels.meanAbsReference(b, count: n), accuracy: 1e-6, "n \(n)")
+                for t: Float in [0, 0.2, 5] {
+                    XCTAssertEqual(MinibatchQuantizers.twnScale(b, count: n, threshold: t),
+                                   MinibatchQuantizers.twnScaleReference(b, count: n, threshold: t), accuracy: 1e-6, "n \(n) t \(t)")
+                }
+            }
+        }
+        // The dither is uniform on [0, 1) in every lane and reproducible from its seed.
+        var d1 = MinibatchDither(seed: 9), d2 = MinibatchDither(seed: 9)
+        var sum = SIMD8<Float>(), lo = SIMD8<Float>(repeating: 1), hi = SIMD8<Float>()
+        for _ in 0..<4000 {
+            let u = d1.next()
+            XCTAssertEqual(u, d2.next())
+            sum += u; lo = pointwiseMin(lo, u); hi = pointwiseMax(hi, u)
+        }
+        for i in 0..<8 {
+            XCTAssertEqual(sum[i] / 4000, 0.5, accuracy: 0.02)
+            XCTAssertGreaterThanOrEqual(lo[i], 0); XCTAssertLessThan(hi[i], 1)
+        }
     }
 
     func testOrthoFeedbackHasOrthonormalColumnsAndMatchesHouseholderSemantics() {

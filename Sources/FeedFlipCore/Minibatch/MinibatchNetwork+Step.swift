@@ -84,7 +84,7 @@ extension MinibatchNetwork {
                 MinibatchQuantizers.fixed(u, count: count)
             } else {
                 let t = isOutput ? Float(alpha * MinibatchKernels.meanAbs(u, count: count)) : tBefore
-                MinibatchQuantizers.stochastic(u, count: count, threshold: t, rng: &dither)
+                MinibatchQuantizers.stochastic(u, count: count, threshold: t, dither: &dither)
                 if v.momentum, !isOutput {
                     let g = gradient.p, m = layer.velocity.p
                     accumulate(alpha: 1 / Float(n), beta: 0, into: g)
@@ -92,7 +92,7 @@ extension MinibatchNetwork {
                     for i in 0..<count { m[i] = beta * m[i] + (1 - beta) * g[i] }
                     let t2 = Float(alpha * MinibatchKernels.meanAbs(u, count: count))
                     MinibatchKernels.axpy(-lr / s, m, u, count: count)
-                    MinibatchQuantizers.stochastic(u, count: count, threshold: t2, rng: &dither)
+                    MinibatchQuantizers.stochastic(u, count: count, threshold: t2, dither: &dither)
                 }
             }
             refreshForward(layer)

@@ -28,7 +28,7 @@ public final class MinibatchNetwork {
     let inputGradient: MinibatchBuffer
     let gradient: MinibatchBuffer
     let biasGradient: MinibatchBuffer
-    var dither: MinibatchRandom
+    var dither: MinibatchDither
     /// SGD steps taken so far.
     public internal(set) var steps = 0
 
@@ -62,7 +62,7 @@ public final class MinibatchNetwork {
         inputGradient = MinibatchBuffer(cap * inputDim)
         gradient = MinibatchBuffer(v.momentum ? ls.map(\.weightCount).max() ?? 0 : 0)
         biasGradient = MinibatchBuffer(max(config.width, classes))
-        dither = MinibatchRandom(seed: config.seed, .dither)
+        dither = MinibatchDither(seed: config.seed)
         initialiseWeights()
         initialiseFeedback()
     }
