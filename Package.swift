@@ -3,6 +3,14 @@
 // Layout and dependency directions: see DESIGN.md (Core <- Data <- Build -> Plot, Report; CLI -> Build).
 import PackageDescription
 
+// FeedFlipCore's kernels are FMA chains over SIMD8<Double>: on x86-64 they need AVX2 + FMA
+// (Haswell or later, every x86-64-v3 CPU); without them each FMA becomes a libm call.
+#if arch(x86_64)
+let coreCPUFlags = ["-target-cpu", "haswell"]
+#else
+let coreCPUFlags: [String] = []
+#endif
+
 let package = Package(
     name: "FeedFlipNets",
     products: [
@@ -24,9 +32,9 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
 
         .target(name: "FeedFlipCore", dependencies: ["CBLAS"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+                swiftSettings: [.unsafeFlags(["-Ounchecked"] + coreCPUFlags)]),
         .target(name: "FeedFlipData", dependencies: ["FeedFlipCore", "CZlib", "CCrypto"]),
-        .target(name: "FeedFlipPlot", dependencies: ["CCairo"]),
+        .target(name: "FeedFlipPlot", dependencies: ["CCairo", "CZlib"]),
         .target(name: "FeedFlipReport"),
         .target(name: "FeedFlipBuild",
                 dependencies: ["FeedFlipCore", "FeedFlipData", "FeedFlipPlot", "FeedFlipReport"]),

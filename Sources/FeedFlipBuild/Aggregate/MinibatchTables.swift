@@ -1,0 +1,44 @@
+import Foundation
+import FeedFlipCore
+import FeedFlipReport
+
+/// The report's MNIST and TinyStories tables.
+public enum MinibatchTables {
+    /// `mnist-accuracy`: test accuracy (%) per variant and depth with 95% intervals, the drop
+    /// versus Backprop at each depth, and diverged runs.
+    public static func mnist(_ g: MinibatchGroups, metrics: MetricTable, setup: String) -> ReportTable {
+        let rows = g.variants.map { v -> [String] in
+            var row = [v.name]
+            for d in g.depths {
+                row.append(cell(metrics, MetricKey(family: "mnist.test_accuracy", variant: v.name, depth: d)))
+            }
+            for d in g.depths {
+                row.append(cell(metrics, MetricKey(family: "mnist.acc_drop_pp", variant: v.name, depth: d)))
+            }
+            row.append("\(g.depths.map { g.diverged(v, depth: $0) }.reduce(0, +))")
+            return row
+        }
+        let columns = ["Variant"] + g.depths.map { "Accuracy d=\($0) (%)" } + g.depths.map { "ΔAcc ↓ d=\($0) (pp)" } + ["Diverged"]
+        return ReportTable(columns: columns, rows: rows,
+                           caption: "MNIST: test accuracy after the last epoch, mean ± 95% interval over \(g.seeds.count) seed\(g.seeds.count == 1 ? "" : "s") (\(setup)).")
+    }
+
+    /// `tiny-bpc`: validation bits per character per variant and depth, with the baselines.
+    public static func tinyStories(_ g: MinibatchGroups, metrics: MetricTable, setup: String) -> ReportTable {
+        var rows = g.variants.map { v -> [String] in
+            [v.name] + g.depths.map { cell(metrics, MetricKey(family: "tiny.bpc", variant: v.name, depth: $0)) }
+                + ["\(g.depths.map { g.diverged(v, depth: $0) }.reduce(0, +))"]
+        }
+        for (name, family) in [("unigram baseline (add-one)", "tiny.unigram_bpc"), ("bigram baseline (add-one)", "tiny.bigram_bpc")] {
+            let v = cell(metrics, MetricKey(family: family))
+            rows.append([name] + g.depths.map { _ in v } + ["—"])
+        }
+        return ReportTable(columns: ["Variant"] + g.depths.map { "bits/char d=\($0)" } + ["Diverged"], rows: rows,
+                           caption: "TinyStories: validation bits per character after the last epoch, mean ± 95% interval over \(g.seeds.count) seed\(g.seeds.count == 1 ? "" : "s") (\(setup)); lower is better.")
+    }
+
+    static func cell(_ metrics: MetricTable, _ key: MetricKey) -> String {
+        guard let e = metrics[key.description] else { return "—" }
+        return NumberFormat.estimate(e, digits: 4)
+    }
+}

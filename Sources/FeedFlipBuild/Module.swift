@@ -1,1 +1,0 @@
-// FeedFlipBuild: see DESIGN.md for this module's responsibility.

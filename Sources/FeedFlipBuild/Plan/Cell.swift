@@ -1,0 +1,123 @@
+import Foundation
+import FeedFlipCore
+
+/// The work of one cell: one training run, fully described.
+public enum CellWork: Codable, Hashable, Sendable {
+    /// A time-series run (also the committed-table runs).
+    case timeSeries(TimeSeriesSpec)
+    /// An MNIST run.
+    case mnist(MNISTRun)
+    /// A TinyStories run.
+    case tinyStories(TinyStoriesRun)
+}
+
+/// One MNIST training run: only what affects its numbers (not the profile's other lists).
+public struct MNISTRun: Codable, Hashable, Sendable {
+    public var variant: Variant
+    public var depth: Int
+    public var seed: Int
+    public var epochs: Int
+    public var width: Int
+    public var batchSize: Int
+    public var learningRate: Double
+    public var trainLimit: Int?
+    public var testLimit: Int?
+
+    init(_ m: MinibatchSection, variant: Variant, depth: Int, seed: Int) {
+        self.variant = variant; self.depth = depth; self.seed = seed; epochs = m.epochs
+        width = m.width; batchSize = m.batchSize; learningRate = m.learningRate
+        trainLimit = m.trainLimit; testLimit = m.testLimit
+    }
+}
+
+/// One TinyStories training run: only what affects its numbers.
+public struct TinyStoriesRun: Codable, Hashable, Sendable {
+    public var variant: Variant
+    public var depth: Int
+    public var seed: Int
+    public var epochs: Int
+    public var width: Int
+    public var batchSize: Int
+    public var learningRate: Double
+    public var context: Int
+    public var embedDim: Int
+    public var windowsPerEpoch: Int
+    public var validationWindows: Int
+
+    init(_ t: TinyStoriesSection, variant: Variant, depth: Int, seed: Int) {
+        self.variant = variant; self.depth = depth; self.seed = seed; epochs = t.epochs
+        width = t.width; batchSize = t.batchSize; learningRate = t.learningRate
+        context = t.context; embedDim = t.embedDim; windowsPerEpoch = t.windowsPerEpoch
+        validationWindows = t.validationWindows
+    }
+}
+
+/// One cell of a build plan: which benchmark it belongs to, its work and its content key.
+public struct Cell: Hashable, Sendable {
+    /// `timeseries`, `committed`, `mnist` or `tinystories`.
+    public let benchmark: String
+    public let work: CellWork
+    /// SHA-256 of the canonical description, the dataset checksum and the numerics version.
+    public let key: String
+    /// The canonical description (sorted-key JSON of `work`).
+    public let canonical: String
+
+    /// The version of the engine's numerics: bump it when a change alters any result, so every
+    /// stored cell is recomputed.
+    public static let numericsVersion = "feedflip-numerics-1"
+
+    public init(benchmark: String, work: CellWork, datasetChecksum: String) throws(BuildError) {
+        self.benchmark = benchmark
+        self.work = work
+        canonical = try JSONText.encode(work)
+        key = ContentHash.sha256Hex("\(Cell.numericsVersion)\n\(benchmark)\n\(datasetChecksum)\n\(canonical)")
+    }
+
+    /// A short human description for progress lines and `--explain`.
+    public var label: String {
+        switch work {
+        case let .timeSeries(s):
+            return "\(benchmark) \(s.variant.name) d=\(s.depth) k=\(s.frequency) seed=\(s.seed) epochs=\(s.epochs) rng=\(s.mode.rawValue)"
+        case let .mnist(r):
+            return "mnist \(r.variant.name) d=\(r.depth) seed=\(r.seed) epochs=\(r.epochs)"
+        case let .tinyStories(r):
+            return "tinystories \(r.variant.name) d=\(r.depth) seed=\(r.seed) epochs=\(r.epochs)"
+        }
+    }
+}
+
+/// Expands a profile into cells.
+public enum Planner {
+    /// The cells of `profile`, benchmark by benchmark, in a fixed order. `checksums` maps a
+    /// dataset name (`mnist`, `tinystories`) to its content checksum.
+    public static func cells(_ profile: Profile, checksums: [String: String]) throws(BuildError) -> [Cell] {
+        var out: [Cell] = []
+        if let t = profile.timeseries {
+            for v in t.variants.resolve(Variant.timeSeries) {
+                for d in t.depths { for k in t.freqs { for s in t.seeds {
+                    let spec = TimeSeriesSpec(variant: v, depth: d, frequency: k, seed: s, epochs: t.epochs, mode: t.rng)
+                    out.append(try Cell(benchmark: "timeseries", work: .timeSeries(spec), datasetChecksum: "generated"))
+                } } }
+            }
+        }
+        if let c = profile.committed {
+            for d in c.depths { for k in c.freqs {
+                let spec = TimeSeriesSpec(variant: .backprop, depth: d, frequency: k, seed: c.seed, epochs: c.epochs, mode: .reference)
+                out.append(try Cell(benchmark: "committed", work: .timeSeries(spec), datasetChecksum: "generated"))
+            } }
+        }
+        if let m = profile.mnist {
+            let sum = checksums["mnist"] ?? "missing"
+            for v in m.variants.resolve(Variant.all) { for d in m.depths { for s in m.seeds {
+                out.append(try Cell(benchmark: "mnist", work: .mnist(MNISTRun(m, variant: v, depth: d, seed: s)), datasetChecksum: sum))
+            } } }
+        }
+        if let t = profile.tinystories {
+            let sum = checksums["tinystories"] ?? "missing"
+            for v in t.variants.resolve(Variant.all) { for d in t.depths { for s in t.seeds {
+                out.append(try Cell(benchmark: "tinystories", work: .tinyStories(TinyStoriesRun(t, variant: v, depth: d, seed: s)), datasetChecksum: sum))
+            } } }
+        }
+        return out
+    }
+}

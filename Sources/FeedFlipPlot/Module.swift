@@ -1,1 +1,0 @@
-// FeedFlipPlot: see DESIGN.md for this module's responsibility.

@@ -1,1 +1,0 @@
-// FeedFlipReport: see DESIGN.md for this module's responsibility.
