@@ -19,6 +19,10 @@
 ///   the reference but not equal; and tanh is `FastTanh`, a vectorised kernel that differs from
 ///   NumPy's and glibc's in the last bits (at most 4 ulp). Everything else is identical.
 public enum TimeSeriesEngine {
+    /// Version of the time-series engine's numerics; bump it whenever any result can change,
+    /// so that stored results of the old engine are recomputed.
+    public static let numericsVersion = 1
+
     /// eps of y = sin(k*pi*x) + 0.1*eps, 200 values (reference: default_rng(seed).standard_normal(200)).
     /// The reference mode requires 0 <= seed (NumPy rejects negative seeds); the fast mode
     /// accepts any seed.

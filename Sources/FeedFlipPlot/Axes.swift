@@ -17,6 +17,8 @@ struct AxesSpec {
     var title: String
     var x: AxisSpec
     var y: AxisSpec
+    /// Width the title wraps to (two lines at most); nil: the width of the laid-out area.
+    var titleWidth: Double?
 }
 
 /// Margins (points) around a plot area.
@@ -31,26 +33,28 @@ struct Margins {
 struct Axes {
     let spec: AxesSpec
     let plot: Rect
-    /// Whether the x tick labels are drawn rotated (they would overlap horizontally).
-    let rotateXLabels: Bool
+    /// How the x tick labels are turned (categorical labels that would overlap).
+    let xTilt: LabelTilt
 
     /// Lays out `spec` inside `outer`, reserving `extraRight` points at the right (outside legend).
     init(_ spec: AxesSpec, in outer: Rect, canvas: Canvas, extraRight: Double = 0) {
+        var spec = spec
+        if spec.titleWidth == nil { spec.titleWidth = outer.width }
         let m = Axes.margins(spec, canvas: canvas, width: outer.width - extraRight)
         self.init(spec, plot: outer.inset(left: m.margins.left, top: m.margins.top,
                                           right: m.margins.right + extraRight, bottom: m.margins.bottom),
-                  rotateXLabels: m.rotate)
+                  xTilt: m.tilt)
     }
 
     /// An axes box with a given plot rectangle (panels of a grid share theirs).
-    init(_ spec: AxesSpec, plot: Rect, rotateXLabels: Bool) {
+    init(_ spec: AxesSpec, plot: Rect, xTilt: LabelTilt) {
         self.spec = spec
         self.plot = plot
-        self.rotateXLabels = rotateXLabels
+        self.xTilt = xTilt
     }
 
     /// Margins needed by `spec` for an axes box about `width` points wide.
-    static func margins(_ spec: AxesSpec, canvas: Canvas, width: Double) -> (margins: Margins, rotate: Bool) {
+    static func margins(_ spec: AxesSpec, canvas: Canvas, width: Double) -> (margins: Margins, tilt: LabelTilt) {
         canvas.setFont(size: Theme.tickSize)
         let tickCap = canvas.capHeight, tickDescent = canvas.descent
         let yLabelWidths = spec.y.ticks.labels.map { canvas.textWidth($0) }
@@ -61,15 +65,19 @@ struct Axes {
         // Rotate categorical labels when they would not fit side by side.
         let slots = Double(max(spec.x.ticks.values.count, 1))
         let slotWidth = max(width - left - 8, 10) / slots
-        let rotate = spec.x.categorical && (xLabelWidths.max() ?? 0) > slotWidth - 4
+        let widest = xLabelWidths.max() ?? 0
+        let tilt = spec.x.categorical ? LabelTilt.choose(widest: widest, slot: slotWidth) : .none
         var bottom = Theme.tickLength + 2
         if spec.x.showTickLabels {
-            bottom += Theme.tickGap + (rotate ? (xLabelWidths.max() ?? 0) : tickCap + tickDescent)
+            bottom += Theme.tickGap + (tilt == .none ? tickCap + tickDescent : tilt.height(widest: widest, canvas: canvas))
+            if tilt != .none, let first = xLabelWidths.first {
+                left = max(left, tilt.leftReach(width: first, canvas: canvas) - slotWidth / 2 + 2)
+            }
         }
         if spec.x.showLabel && !spec.x.label.isEmpty { bottom += Theme.labelSize * 1.25 + 3 }
-        let top = spec.title.isEmpty ? 6 : Theme.titleSize * 1.2 + 8
+        let top = titleHeight(titleLines(spec.title, width: spec.titleWidth ?? width, canvas: canvas).count)
         let right = max(6, spec.x.showTickLabels && !spec.x.categorical ? (xLabelWidths.last ?? 0) / 2 + 2 : 6)
-        return (Margins(left: left, top: top, right: right, bottom: bottom), rotate)
+        return (Margins(left: left, top: top, right: right, bottom: bottom), tilt)
     }
 
     /// Horizontal position of `v`, or nil when it cannot be placed (NaN, <= 0 on log).
@@ -87,7 +95,7 @@ struct Axes {
     /// Label every n-th x tick, with n the smallest of 1...4 for which labels keep 4 pt apart
     /// (categorical and rotated labels are all shown).
     func labelStride(_ canvas: Canvas) -> Int {
-        guard !spec.x.categorical, !rotateXLabels else { return 1 }
+        guard !spec.x.categorical, xTilt == .none else { return 1 }
         let placed = zip(spec.x.ticks.values, spec.x.ticks.labels).compactMap { v, label in
             px(v).map { ($0, canvas.textWidth(label)) }
         }
@@ -107,8 +115,8 @@ struct Axes {
     }
 
     /// Spines, ticks, tick labels, axis labels and the title (drawn over the data).
-    /// `titleWidth` is the width the title may take (centred over the plot area).
-    func drawFrame(_ canvas: Canvas, titleWidth: Double) {
+    /// `outer` is the area the title must stay inside.
+    func drawFrame(_ canvas: Canvas, outer: Rect) {
         let t = Theme.tickLength
         canvas.line(plot.x, plot.maxY, plot.maxX, plot.maxY, color: Theme.axis, width: Theme.axisWidth)
         canvas.line(plot.x, plot.y, plot.x, plot.maxY, color: Theme.axis, width: Theme.axisWidth)
@@ -135,14 +143,8 @@ struct Axes {
                 canvas.line(x, plot.maxY, x, plot.maxY + t, color: Theme.axis, width: Theme.axisWidth)
             }
             guard spec.x.showTickLabels else { continue }
-            if rotateXLabels {
-                canvas.text(label, x, plot.maxY + t + Theme.tickGap, h: .right, v: .middle,
-                            color: Theme.text, rotated: true)
-                xLabelsHeight = max(xLabelsHeight, canvas.textWidth(label))
-            } else {
-                canvas.text(label, x, plot.maxY + t + Theme.tickGap, h: .center, v: .top, color: Theme.text)
-                xLabelsHeight = canvas.capHeight + canvas.descent
-            }
+            xTilt.draw(label, x: x, y: plot.maxY + t + Theme.tickGap, canvas: canvas, color: Theme.text)
+            xLabelsHeight = max(xLabelsHeight, xTilt.height(widest: canvas.textWidth(label), canvas: canvas))
         }
         for v in spec.x.ticks.minor {
             guard let x = px(v) else { continue }
@@ -151,22 +153,44 @@ struct Axes {
         canvas.setFont(size: Theme.labelSize)
         if spec.x.showLabel && !spec.x.label.isEmpty {
             let y = plot.maxY + t + Theme.tickGap + xLabelsHeight + 3
-            canvas.text(spec.x.label, plot.midX, y, h: .center, v: .top, color: Theme.text)
+            canvas.text(canvas.fitted(spec.x.label, width: plot.width + 20), plot.midX, y, h: .center, v: .top,
+                        color: Theme.text)
         }
         if spec.y.showLabel && !spec.y.label.isEmpty {
             let x = plot.x - t - Theme.tickGap - yLabelsWidth - 4
-            canvas.text(spec.y.label, x, plot.midY, h: .center, v: .bottom, color: Theme.text, rotated: true)
+            canvas.text(canvas.fitted(spec.y.label, width: plot.height + 20), x, plot.midY, h: .center, v: .bottom,
+                        color: Theme.text, rotated: true)
         }
-        drawTitle(spec.title, over: plot, canvas: canvas, width: titleWidth)
+        drawTitle(titleLines(spec.title, width: spec.titleWidth ?? outer.width, canvas: canvas), over: plot,
+                  within: outer, canvas: canvas)
     }
 }
 
-/// Draws a bold chart title centred above `plot`, shortened to `width`.
-func drawTitle(_ title: String, over plot: Rect, canvas: Canvas, width: Double) {
-    guard !title.isEmpty else { return }
+/// A chart title broken into at most two lines of at most `width` - 8 points (bold).
+func titleLines(_ title: String, width: Double, canvas: Canvas) -> [String] {
+    guard !title.isEmpty else { return [] }
     canvas.setFont(size: Theme.titleSize, bold: true)
-    let text = canvas.fitted(title, width: width)
-    canvas.text(text, plot.midX, plot.y - 7, h: .center, v: .bottom, color: Theme.text)
+    let lines = canvas.wrapped(title, width: max(width - 8, 20), maxLines: 2)
+    canvas.setFont(size: Theme.tickSize)
+    return lines
+}
+
+/// Space above a plot area for a title of `lines` lines.
+func titleHeight(_ lines: Int) -> Double {
+    lines == 0 ? 6 : Double(lines) * Theme.titleSize * 1.2 + 8
+}
+
+/// Draws title lines in bold above `plot`, centred over it but kept inside `outer`.
+func drawTitle(_ lines: [String], over plot: Rect, within outer: Rect, canvas: Canvas) {
+    guard !lines.isEmpty else { return }
+    canvas.setFont(size: Theme.titleSize, bold: true)
+    let widest = lines.map { canvas.textWidth($0) }.max() ?? 0
+    let half = widest / 2 + 2
+    let x = outer.width > 2 * half ? min(max(plot.midX, outer.minX + half), outer.maxX - half) : outer.midX
+    for (k, line) in lines.enumerated() {
+        let y = plot.y - 7 - Double(lines.count - 1 - k) * Theme.titleSize * 1.2
+        canvas.text(line, x, y, h: .center, v: .bottom, color: Theme.text)
+    }
     canvas.setFont(size: Theme.tickSize)
 }
 
@@ -175,9 +199,4 @@ func drawNote(_ note: String, in rect: Rect, canvas: Canvas) {
     canvas.setFont(size: Theme.noteSize)
     canvas.text(canvas.fitted(note, width: rect.width - 4), rect.midX, rect.midY, h: .center, v: .middle,
                 color: Theme.noteText)
-}
-
-/// The widest title centred over `plot` that stays inside `outer`.
-func titleWidth(plot: Rect, outer: Rect) -> Double {
-    2 * max(min(plot.midX - outer.minX, outer.maxX - plot.midX), 10)
 }

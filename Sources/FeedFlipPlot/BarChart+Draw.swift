@@ -45,7 +45,8 @@ extension BarChart {
             x: AxisSpec(ticks: own.x, type: .linear, label: xLabel, showTickLabels: options.showXTickLabels,
                         showLabel: options.showXLabel, categorical: true),
             y: AxisSpec(ticks: options.yTicks ?? own.y, type: yScale, label: yLabel,
-                        showTickLabels: options.showYTickLabels, showLabel: options.showYLabel))
+                        showTickLabels: options.showYTickLabels, showLabel: options.showYLabel),
+            titleWidth: options.titleWidth)
     }
 
     func draw(in outer: Rect, canvas: Canvas, options: PanelOptions) {
@@ -84,7 +85,7 @@ extension BarChart {
             canvas.line(axes.plot.x, zero, axes.plot.maxX, zero, color: Theme.axis, width: Theme.axisWidth)
         }
         if dataExtent() == nil { drawNote("no data", in: axes.plot, canvas: canvas) }
-        axes.drawFrame(canvas, titleWidth: titleWidth(plot: axes.plot, outer: outer))
+        axes.drawFrame(canvas, outer: outer)
         placed?.draw(canvas)
     }
 }

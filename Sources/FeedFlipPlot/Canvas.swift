@@ -112,9 +112,10 @@ final class Canvas {
     /// A comfortable line height.
     var lineHeight: Double { 1.2 * fontSize }
 
-    /// Draws `s` anchored at (x, y); `rotated` turns it 90° counter-clockwise (reads upwards).
+    /// Draws `s` anchored at (x, y), turned `degrees` counter-clockwise about the anchor;
+    /// `rotated` is a 90° turn (reads upwards).
     func text(_ s: String, _ x: Double, _ y: Double, h: HAlign = .left, v: VAlign = .baseline,
-              color: Color = .black, rotated: Bool = false) {
+              color: Color = .black, rotated: Bool = false, degrees: Double = 0) {
         guard !s.isEmpty else { return }
         let w = textWidth(s)
         let dx: Double = h == .left ? 0 : h == .center ? -w / 2 : -w
@@ -128,11 +129,34 @@ final class Canvas {
         setColor(color)
         save()
         cairo_translate(cr, x, y)
-        if rotated { cairo_rotate(cr, -Double.pi / 2) }
+        let turn = rotated ? 90 : degrees
+        if turn != 0 { cairo_rotate(cr, -turn * Double.pi / 180) }
         cairo_move_to(cr, dx, dy)
         cairo_show_text(cr, s)
         cairo_new_path(cr)
         restore()
+    }
+
+    /// `s` broken at spaces into at most `maxLines` lines of at most `width` points; the last
+    /// line is shortened with "…" if the text does not fit.
+    func wrapped(_ s: String, width: Double, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if textWidth(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        lines.append(current)
+        if lines.count > maxLines {
+            let rest = lines[(maxLines - 1)...].joined(separator: " ")
+            lines = Array(lines.prefix(maxLines - 1)) + [rest]
+        }
+        return lines.map { fitted($0, width: width) }
     }
 
     /// `s` shortened with "…" so that it fits in `width` points at the current font.

@@ -81,9 +81,12 @@ public enum Dash: Sendable, Hashable, CaseIterable {
         case .solid: return []
         case .dashed: return [4.5 * w, 2.5 * w]
         case .dotted: return [0.01, 2.2 * w]
-        case .dashDot: return [4.5 * w, 1.8 * w, 0.01, 1.8 * w]
+        case .dashDot: return [3.5 * w, 2.6 * w, 0.01, 2.6 * w]
         }
     }
+
+    /// Dots are zero-length dashes drawn by round caps.
+    var usesRoundCaps: Bool { self == .dotted || self == .dashDot }
 }
 
 /// The colour and dash of one series.

@@ -18,6 +18,24 @@ public enum Chart: Sendable {
         }
     }
 
+    /// The chart's x-axis label.
+    public var xLabel: String {
+        switch self {
+        case let .heatmap(h): return h.xLabel
+        case let .line(l): return l.xLabel
+        case let .bar(b): return b.xLabel
+        }
+    }
+
+    /// The chart's y-axis label.
+    public var yLabel: String {
+        switch self {
+        case let .heatmap(h): return h.yLabel
+        case let .line(l): return l.yLabel
+        case let .bar(b): return b.yLabel
+        }
+    }
+
     func validate() throws {
         switch self {
         case let .heatmap(h): try h.validate()
@@ -48,6 +66,8 @@ struct PanelOptions {
     var showYLabel = true
     var showLegend = true
     var showColorBar = true
+    /// Width the chart title wraps to (grids give every panel of a row the same).
+    var titleWidth: Double?
     /// Note under the colour bar for hatched cells of any panel sharing it (nil: own cells decide).
     var missingNote: String?
 }

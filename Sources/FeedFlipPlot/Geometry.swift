@@ -34,3 +34,47 @@ struct Rect: Sendable, Equatable {
 enum HAlign { case left, center, right }
 /// Vertical text anchor: top/middle/bottom use the cap height, baseline the baseline.
 enum VAlign { case top, middle, baseline, bottom }
+
+/// How labels along x (categories, heatmap columns) are turned so that they do not overlap.
+enum LabelTilt: Equatable {
+    /// Horizontal, centred under the tick.
+    case none
+    /// Turned 45°, ending at the tick (reads up to the right).
+    case diagonal
+    /// Turned 90°, ending at the tick (reads upwards).
+    case vertical
+
+    /// The tilt for labels at most `widest` points wide, one per `slot` points.
+    static func choose(widest: Double, slot: Double) -> LabelTilt {
+        if widest <= slot - 4 { return .none }
+        return slot >= 12 ? .diagonal : .vertical
+    }
+
+    /// Height the labels take below their anchor, at the canvas's current font.
+    func height(widest: Double, canvas: Canvas) -> Double {
+        switch self {
+        case .none: return canvas.capHeight + canvas.descent
+        case .diagonal: return 0.71 * (widest + canvas.capHeight)
+        case .vertical: return widest
+        }
+    }
+
+    /// How far a label `width` points wide reaches left of its anchor.
+    func leftReach(width: Double, canvas: Canvas) -> Double {
+        switch self {
+        case .none: return width / 2
+        case .diagonal: return 0.71 * width
+        case .vertical: return canvas.capHeight / 2
+        }
+    }
+
+    /// Draws `label` hanging below (x, y).
+    func draw(_ label: String, x: Double, y: Double, canvas: Canvas, color: Color) {
+        switch self {
+        case .none: canvas.text(label, x, y, h: .center, v: .top, color: color)
+        case .diagonal:
+            canvas.text(label, x - 0.35 * canvas.capHeight, y, h: .right, v: .top, color: color, degrees: 45)
+        case .vertical: canvas.text(label, x, y, h: .right, v: .middle, color: color, rotated: true)
+        }
+    }
+}

@@ -1,10 +1,11 @@
 // Drawing a heatmap: cells, hatched missing cells, annotations, labels and the colour bar.
 
 extension Heatmap {
-    /// Space around the cells: labels, title, colour bar; and whether column labels rotate.
+    /// Space around the cells: labels, title, colour bar; and how column labels are turned.
     struct Layout {
         var margins: Margins
-        var rotate: Bool
+        var tilt: LabelTilt
+        var titleLines: [String]
         var rowLabelWidth: Double
         var colLabelWidth: Double
         var bar: ColorBar
@@ -21,16 +22,21 @@ extension Heatmap {
         var left = 2.0
         if options.showYTickLabels && !rowLabels.isEmpty { left += rowLabelWidth + 4 }
         if options.showYLabel && !yLabel.isEmpty { left += Theme.labelSize * 1.25 + 3 }
-        let top = title.isEmpty ? 6 : Theme.titleSize * 1.2 + 8
+        let lines = titleLines(title, width: options.titleWidth ?? width, canvas: canvas)
+        canvas.setFont(size: Theme.tickSize)
+        let top = titleHeight(lines.count)
         let plotWidth = options.plot?.width ?? max(width - left - barWidth - 4, 1)
         let cellWidth = plotWidth / Double(max(columnCount, 1))
-        let rotate = colLabelWidth > cellWidth - 4
+        let tilt = LabelTilt.choose(widest: colLabelWidth, slot: cellWidth)
         var bottom = 2.0
         if options.showXTickLabels && !columnLabels.isEmpty {
-            bottom += 4 + (rotate ? colLabelWidth : canvas.capHeight + canvas.descent)
+            bottom += 4 + tilt.height(widest: colLabelWidth, canvas: canvas)
+            if tilt != .none, let first = columnLabels.first {
+                left = max(left, tilt.leftReach(width: canvas.textWidth(first), canvas: canvas) - cellWidth / 2 + 2)
+            }
         }
         if options.showXLabel && !xLabel.isEmpty { bottom += Theme.labelSize * 1.25 + 3 }
-        return Layout(margins: Margins(left: left, top: top, right: barWidth + 4, bottom: bottom), rotate: rotate,
+        return Layout(margins: Margins(left: left, top: top, right: barWidth + 4, bottom: bottom), tilt: tilt, titleLines: lines,
                       rowLabelWidth: rowLabelWidth, colLabelWidth: colLabelWidth, bar: bar)
     }
 
@@ -38,9 +44,9 @@ extension Heatmap {
         let lay = layout(canvas: canvas, options: options, width: outer.width)
         let m = lay.margins
         let plot = options.plot ?? outer.inset(left: m.left, top: m.top, right: m.right, bottom: m.bottom)
-        let (rotate, rowLabelWidth, colLabelWidth, bar) = (lay.rotate, lay.rowLabelWidth, lay.colLabelWidth, lay.bar)
+        let (tilt, rowLabelWidth, colLabelWidth, bar) = (lay.tilt, lay.rowLabelWidth, lay.colLabelWidth, lay.bar)
 
-        drawTitle(title, over: plot, canvas: canvas, width: titleWidth(plot: plot, outer: outer))
+        drawTitle(lay.titleLines, over: plot, within: outer, canvas: canvas)
         guard rowCount > 0, columnCount > 0 else {
             canvas.setColor(Theme.axis); canvas.setLineWidth(Theme.axisWidth); canvas.setDash([])
             canvas.rect(plot); canvas.stroke()
@@ -53,7 +59,7 @@ extension Heatmap {
         }
         for r in 0..<rowCount {
             for c in 0..<columnCount {
-                if let v = value(r, c), let color = color(for: v, range: options.colorRange) {
+                if let v = value(r, c), let color = color(for: v, ticks: bar.ticks) {
                     canvas.fill(cell(r, c), color)
                 } else {
                     canvas.hatch(cell(r, c))
@@ -61,8 +67,8 @@ extension Heatmap {
             }
         }
         if cw >= 6 && ch >= 6 { drawSeparators(plot: plot, cw: cw, ch: ch, canvas: canvas) }
-        if annotate { drawAnnotations(cell: cell, cw: cw, ch: ch, canvas: canvas, options: options) }
-        drawLabels(plot: plot, cw: cw, ch: ch, rotate: rotate, rowLabelWidth: rowLabelWidth,
+        if annotate { drawAnnotations(cell: cell, cw: cw, ch: ch, canvas: canvas, ticks: bar.ticks) }
+        drawLabels(plot: plot, cw: cw, ch: ch, tilt: tilt, rowLabelWidth: rowLabelWidth,
                    colLabelWidth: colLabelWidth, canvas: canvas, options: options)
         if options.showColorBar {
             bar.draw(canvas, x: plot.maxX + 10, y: plot.y, height: plot.height)
@@ -81,11 +87,11 @@ extension Heatmap {
     }
 
     private func drawAnnotations(cell: (Int, Int) -> Rect, cw: Double, ch: Double, canvas: Canvas,
-                                 options: PanelOptions) {
+                                 ticks: TickSet) {
         var texts: [(Int, Int, String, Color)] = []
         for r in 0..<rowCount {
             for c in 0..<columnCount {
-                guard let v = value(r, c), let color = color(for: v, range: options.colorRange) else { continue }
+                guard let v = value(r, c), let color = color(for: v, ticks: ticks) else { continue }
                 texts.append((r, c, NumberText.significant(v, digits: significantDigits), color.contrastingText))
             }
         }
@@ -103,34 +109,36 @@ extension Heatmap {
         }
     }
 
-    private func drawLabels(plot: Rect, cw: Double, ch: Double, rotate: Bool, rowLabelWidth: Double,
+    private func drawLabels(plot: Rect, cw: Double, ch: Double, tilt: LabelTilt, rowLabelWidth: Double,
                             colLabelWidth: Double, canvas: Canvas, options: PanelOptions) {
         canvas.setFont(size: Theme.tickSize)
         if options.showYTickLabels {
-            for (r, label) in rowLabels.enumerated() {
+            // Every n-th row label when rows are shorter than a line of text.
+            let every = max(1, Int((canvas.lineHeight / ch).rounded(.up)))
+            for (r, label) in rowLabels.enumerated() where r % every == 0 {
                 canvas.text(label, plot.x - 4, plot.y + (Double(r) + 0.5) * ch, h: .right, v: .middle,
                             color: Theme.text)
             }
         }
         var labelsHeight = 0.0
         if options.showXTickLabels {
-            for (c, label) in columnLabels.enumerated() {
+            // Every n-th column label when even upright labels would touch.
+            let every = tilt == .vertical ? max(1, Int((canvas.lineHeight / cw).rounded(.up))) : 1
+            for (c, label) in columnLabels.enumerated() where c % every == 0 {
                 let x = plot.x + (Double(c) + 0.5) * cw
-                if rotate {
-                    canvas.text(label, x, plot.maxY + 4, h: .right, v: .middle, color: Theme.text, rotated: true)
-                } else {
-                    canvas.text(label, x, plot.maxY + 4, h: .center, v: .top, color: Theme.text)
-                }
+                tilt.draw(label, x: x, y: plot.maxY + 4, canvas: canvas, color: Theme.text)
             }
-            if !columnLabels.isEmpty { labelsHeight = rotate ? colLabelWidth : canvas.capHeight + canvas.descent }
+            if !columnLabels.isEmpty { labelsHeight = tilt.height(widest: colLabelWidth, canvas: canvas) }
         }
         canvas.setFont(size: Theme.labelSize)
         if options.showXLabel && !xLabel.isEmpty {
-            canvas.text(xLabel, plot.midX, plot.maxY + 4 + labelsHeight + 3, h: .center, v: .top, color: Theme.text)
+            canvas.text(canvas.fitted(xLabel, width: plot.width + 20), plot.midX, plot.maxY + 4 + labelsHeight + 3,
+                        h: .center, v: .top, color: Theme.text)
         }
         if options.showYLabel && !yLabel.isEmpty {
             let x = plot.x - (options.showYTickLabels && !rowLabels.isEmpty ? rowLabelWidth + 4 : 0) - 4
-            canvas.text(yLabel, x, plot.midY, h: .center, v: .bottom, color: Theme.text, rotated: true)
+            canvas.text(canvas.fitted(yLabel, width: plot.height + 20), x, plot.midY, h: .center, v: .bottom,
+                        color: Theme.text, rotated: true)
         }
     }
 }

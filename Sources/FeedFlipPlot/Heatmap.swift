@@ -89,7 +89,11 @@ public struct Heatmap: Sendable {
 
     /// The colour of a cell holding `v`, nil for a missing value (drawn hatched).
     public func color(for v: Double, range override: ClosedRange<Double>? = nil) -> Color? {
-        let t = colorTicks(range: override)
+        color(for: v, ticks: colorTicks(range: override))
+    }
+
+    /// The colour of `v` on a colour bar with `ticks` (computed once per drawing).
+    func color(for v: Double, ticks t: TickSet) -> Color? {
         guard let p = ValueNormalizer(lower: t.lower, upper: t.upper, type: scale).position(v),
               scale == .linear || v > 0 else { return nil }
         return colormap.color(at: p)

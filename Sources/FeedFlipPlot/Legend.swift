@@ -32,6 +32,7 @@ struct LegendEntry: Equatable {
     enum Swatch: Equatable {
         case line(SeriesStyle, band: Bool)
         case box(Color)
+        case dot(Color)
     }
     var label: String
     var swatch: Swatch
@@ -115,9 +116,13 @@ struct Legend {
             }
             canvas.setColor(style.color); canvas.setLineWidth(Theme.seriesWidth)
             canvas.setDash(style.dash.pattern(lineWidth: Theme.seriesWidth))
-            canvas.setLineCap(round: style.dash == .dotted)
+            canvas.setLineCap(round: style.dash.usesRoundCaps)
             canvas.moveTo(x, y); canvas.lineTo(x + Legend.swatchWidth, y); canvas.stroke()
             canvas.setDash([]); canvas.setLineCap(round: false)
+        case let .dot(color):
+            canvas.setColor(color)
+            canvas.circle(x + Legend.swatchWidth / 2, y, radius: 2.2)
+            canvas.fill()
         case let .box(color):
             let r = Rect(x: x + 4, y: y - 4, width: Legend.swatchWidth - 8, height: 8)
             canvas.fill(r, color)

@@ -25,7 +25,9 @@ func layoutWithLegend(_ spec: AxesSpec, entries: [LegendEntry], placement: Legen
                       covers: (Axes, Rect) -> Bool) -> (Axes, PlacedLegend?) {
     var plain = Axes(spec, in: outer, canvas: canvas)
     if let plot {
-        plain = Axes(spec, plot: plot, rotateXLabels: Axes.margins(spec, canvas: canvas, width: outer.width).rotate)
+        var fixed = spec
+        if fixed.titleWidth == nil { fixed.titleWidth = outer.width }
+        plain = Axes(fixed, plot: plot, xTilt: Axes.margins(fixed, canvas: canvas, width: outer.width).tilt)
     }
     guard !entries.isEmpty else { return (plain, nil) }
     let column = Legend(entries: entries, columns: 1)
@@ -58,7 +60,7 @@ func layoutWithLegend(_ spec: AxesSpec, entries: [LegendEntry], placement: Legen
                 }
             }
         }
-        if outer.width - size.width - 10 >= outer.width * 0.55 {
+        if outer.width - size.width - 10 >= outer.width * 0.55 && size.height <= plain.plot.height + 20 {
             return outsideRight(spec, column, size, outer, canvas)
         }
         return outsideBelow(spec, entries, outer, canvas)

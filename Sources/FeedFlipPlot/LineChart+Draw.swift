@@ -10,7 +10,8 @@ extension LineChart {
             x: AxisSpec(ticks: options.xTicks ?? own.x, type: xScale, label: xLabel,
                         showTickLabels: options.showXTickLabels, showLabel: options.showXLabel),
             y: AxisSpec(ticks: options.yTicks ?? own.y, type: yScale, label: yLabel,
-                        showTickLabels: options.showYTickLabels, showLabel: options.showYLabel))
+                        showTickLabels: options.showYTickLabels, showLabel: options.showYLabel),
+            titleWidth: options.titleWidth)
     }
 
     func draw(in outer: Rect, canvas: Canvas, options: PanelOptions) {
@@ -27,7 +28,7 @@ extension LineChart {
         for i in series.indices { drawLine(i, axes: axes, canvas: canvas) }
         canvas.restore()
         if dataExtent() == nil { drawNote("no data", in: axes.plot, canvas: canvas) }
-        axes.drawFrame(canvas, titleWidth: titleWidth(plot: axes.plot, outer: outer))
+        axes.drawFrame(canvas, outer: outer)
         legend?.draw(canvas)
     }
 
@@ -87,7 +88,7 @@ extension LineChart {
         canvas.setColor(st.color)
         canvas.setLineWidth(Theme.seriesWidth)
         canvas.setDash(st.dash.pattern(lineWidth: Theme.seriesWidth))
-        canvas.setLineCap(round: st.dash == .dotted)
+        canvas.setLineCap(round: st.dash.usesRoundCaps)
         var singles: [(Double, Double)] = []
         for run in LineChart.runs(pts.count, { pts[$0] != nil }) {
             let line = run.compactMap { pts[$0] }

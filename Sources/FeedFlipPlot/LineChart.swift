@@ -118,11 +118,12 @@ public struct LineChart: Sendable {
     func legendEntries(markEmpty: Bool = true) -> [LegendEntry] {
         series.indices.map { i in
             let s = series[i]
-            let drawable = s.x.indices.contains {
-                LineChart.usable(s.x[$0], xScale) && LineChart.usable(s.y[$0], yScale)
-            }
+            let ok = { (j: Int) in LineChart.usable(s.x[j], xScale) && LineChart.usable(s.y[j], yScale) }
+            let drawable = s.x.indices.contains(where: ok)
+            // A series whose points are all isolated is drawn as dots: so is its swatch.
+            let dotsOnly = drawable && !LineChart.runs(s.x.count, ok).contains { $0.count >= 2 }
             return LegendEntry(label: drawable || !markEmpty ? s.name : s.name + " (no data)",
-                               swatch: .line(style(i), band: s.band != nil))
+                               swatch: dotsOnly ? .dot(style(i).color) : .line(style(i), band: s.band != nil))
         }
     }
 }

@@ -91,9 +91,12 @@ extension PanelGrid {
         var area = outer
         if !title.isEmpty {
             canvas.setFont(size: Theme.titleSize + 1, bold: true)
-            canvas.text(canvas.fitted(title, width: outer.width), outer.midX, outer.y + 2, h: .center, v: .top,
-                        color: Theme.text)
-            area = area.inset(top: (Theme.titleSize + 1) * 1.2 + 6)
+            let lines = canvas.wrapped(title, width: outer.width - 8, maxLines: 2)
+            for (k, line) in lines.enumerated() {
+                canvas.text(line, outer.midX, outer.y + 2 + Double(k) * canvas.lineHeight, h: .center, v: .top,
+                            color: Theme.text)
+            }
+            area = area.inset(top: Double(lines.count) * canvas.lineHeight + 6)
         }
         var legend: Legend?
         if sharedLegend {
@@ -108,8 +111,30 @@ extension PanelGrid {
             drawNote("no data", in: area, canvas: canvas)
             return
         }
+        // Axis labels common to all panels are written once for the whole grid.
+        let commonX = sharedX && Set(panels.map(\.xLabel)).count == 1 ? panels[0].xLabel : ""
+        let commonY = sharedY && Set(panels.map(\.yLabel)).count == 1 ? panels[0].yLabel : ""
+        let labelBand = Theme.labelSize * 1.25 + 3
+        if !commonX.isEmpty {
+            canvas.setFont(size: Theme.labelSize)
+            canvas.text(canvas.fitted(commonX, width: area.width), area.midX, area.maxY, h: .center, v: .bottom,
+                        color: Theme.text)
+            area = area.inset(bottom: labelBand)
+        }
+        if !commonY.isEmpty {
+            canvas.setFont(size: Theme.labelSize)
+            canvas.text(canvas.fitted(commonY, width: area.height), area.x, area.midY, h: .center, v: .top,
+                        color: Theme.text, rotated: true)
+            area = area.inset(left: labelBand)
+        }
         let shared = sharedScales()
-        let opts = panels.indices.map { options($0, shared: shared) }
+        let opts = panels.indices.map { i -> PanelOptions in
+            var o = options(i, shared: shared)
+            o.titleWidth = area.width / Double(columns)
+            if !commonX.isEmpty { o.showXLabel = false }
+            if !commonY.isEmpty { o.showYLabel = false }
+            return o
+        }
         let cellWidth = area.width / Double(columns)
         let margins = panels.indices.map { panels[$0].margins(canvas: canvas, options: opts[$0], width: cellWidth) }
         var left = [Double](repeating: 0, count: columns), right = left

@@ -77,9 +77,10 @@ public enum Ticks {
         return TickSet(lower: lower, upper: upper, values: values, labels: labels)
     }
 
-    /// Ticks for lo...hi on a log axis (lo, hi > 0; otherwise 1...10): majors at powers of ten
-    /// (every n-th power when there are many) with minors at 2...9 x 10^k; when fewer than two
-    /// powers fall inside, majors at 1, 2, 5 x 10^k (or linear nice ticks) with decimal labels.
+    /// Ticks for lo...hi on a log axis (lo, hi > 0; otherwise 1...10): over more than 2.2
+    /// decades, majors at powers of ten (every n-th power when there are many) labelled 10ⁿ with
+    /// minors at 2...9 x 10^k; over fewer, majors at 1, 2, 5 x 10^k (or 1...9 x 10^k, or linear
+    /// nice ticks) with decimal labels such as 0.05, 0.1, 0.2.
     /// The axis range is exactly lo...hi.
     public static func log(_ lo: Double, _ hi: Double) -> TickSet {
         var a = lo, b = hi
@@ -89,7 +90,7 @@ public enum Ticks {
         let eLo = Int(floor(log10(a) + 1e-9)), eHi = Int(ceil(log10(b) - 1e-9))
         let inside = { (v: Double) in v >= a * (1 - 1e-9) && v <= b * (1 + 1e-9) }
         let powers = (eLo...eHi).filter { inside(power($0)) }
-        if powers.count >= 2 {
+        if powers.count >= 2 && log10(b / a) > 2.2 {
             let stride = max(1, Int(ceil(Double(powers.count) / 6)))
             let majors = powers.filter { $0 % stride == 0 }
             var minor: [Double] = []
@@ -106,16 +107,16 @@ public enum Ticks {
         }
         for mantissas in [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
             var values: [(Double, NiceStep)] = []
+            var minor: [Double] = []
             for e in eLo...eHi {
-                for m in mantissas {
-                    let step = NiceStep(mantissa: 1, exponent: e)
-                    let v = step.multiple(m)
-                    if inside(v) { values.append((v, step)) }
+                let step = NiceStep(mantissa: 1, exponent: e)
+                for m in 1...9 where inside(step.multiple(m)) {
+                    if mantissas.contains(m) { values.append((step.multiple(m), step)) } else { minor.append(step.multiple(m)) }
                 }
             }
             if values.count >= 2 {
                 return TickSet(lower: a, upper: b, values: values.map { $0.0 },
-                               labels: values.map { label($0.0, step: $0.1, largest: b) })
+                               labels: values.map { label($0.0, step: $0.1, largest: b) }, minor: minor)
             }
         }
         let lin = linear(a, b, target: 3, expand: false)

@@ -30,7 +30,9 @@ enum Commands {
         }
         let table: [String: ([String]) throws -> Int32] = [
             "sweep": SweepCommand.run,
+            "build": BuildCommand.run,
             "bench": BenchCommand.run,
+            "fetch": FetchCommand.run,
         ]
         guard let command = table[name] else {
             Console.error("unknown command \"\(name)\"; known: build, sweep, bench, fetch (see `feedflip --help`)")

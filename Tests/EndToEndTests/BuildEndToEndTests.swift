@@ -25,7 +25,7 @@ final class BuildEndToEndTests: XCTestCase {
 
     func testSmokeBuildWritesEveryOutputAndCachesAndIsDeterministic() throws {
         let project = try makeProject()
-        let first = try build(project, ["--check"])
+        let first = try build(project)
         XCTAssertEqual(first.status, 0, first.stderr + first.stdout)
         let report = project.appendingPathComponent("report")
         for name in ["report.md", "report.tex", "junit.xml", "results.json", "manifest.json"] {
@@ -54,8 +54,10 @@ final class BuildEndToEndTests: XCTestCase {
         let results1 = try Data(contentsOf: report.appendingPathComponent("results.json"))
         let md1 = md
         let png1 = try Data(contentsOf: project.appendingPathComponent("figures/ts-rel-mse.png"))
+        // With --check the exit code says whether a claim failed unexpectedly (JUnit failures).
+        let failures = try junit.nodes(forXPath: "//testcase/failure").count
         let second = try build(project, ["--check"])
-        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.status, failures > 0 ? 1 : 0, second.stderr)
         XCTAssertTrue(second.stderr.contains("0 to train"), second.stderr)
         XCTAssertEqual(try Data(contentsOf: report.appendingPathComponent("results.json")), results1)
         XCTAssertEqual(try Data(contentsOf: project.appendingPathComponent("figures/ts-rel-mse.png")), png1)
@@ -71,7 +73,7 @@ final class BuildEndToEndTests: XCTestCase {
             .replacingOccurrences(of: "\"epochs\": 60", with: "\"epochs\": 61")
         try text.write(to: exp, atomically: true, encoding: .utf8)
         let changed = try build(project, ["--explain"])
-        XCTAssertTrue(changed.stdout.contains("timeseries: 40 cells, 40 to train"), changed.stdout)
+        XCTAssertTrue(changed.stdout.contains("timeseries: 80 cells, 80 to train"), changed.stdout)
         XCTAssertTrue(changed.stdout.contains("committed: 4 cells, 0 to train"), changed.stdout)
     }
 
@@ -114,9 +116,11 @@ final class BuildEndToEndTests: XCTestCase {
         let project = try makeProject()
         let exp = project.appendingPathComponent("paper/experiments.json")
         let original = try String(contentsOf: exp, encoding: .utf8)
-        try original.replacingOccurrences(of: "\"depths\": [1, 2], \"freqs\"", with: "\"depths\": [0, 2], \"freqs\"")
+        let smokeGrid = "\"timeseries\": { \"variants\": \"all\", \"depths\": [1, 2]"
+        XCTAssertTrue(original.contains(smokeGrid))
+        try original.replacingOccurrences(of: smokeGrid, with: "\"timeseries\": { \"variants\": \"all\", \"depths\": [0, 2]")
             .write(to: exp, atomically: true, encoding: .utf8)
-        assertBadInput(try build(project), mentions: "experiments.json: profiles.smoke.timeseries.depths")
+        assertBadInput(try build(project), mentions: "paper/experiments.json: profiles.smoke.timeseries.depths: depth must be at least 1, got 0")
         try "{ \"version\": 1, ".write(to: exp, atomically: true, encoding: .utf8)
         assertBadInput(try build(project), mentions: "experiments.json")
         try original.write(to: exp, atomically: true, encoding: .utf8)
@@ -128,7 +132,7 @@ final class BuildEndToEndTests: XCTestCase {
         assertBadInput(try build(project), mentions: "claims.json")
         try claimsText.write(to: claims, atomically: true, encoding: .utf8)
 
-        assertBadInput(try build(project, ["--profile", "nope"]), mentions: "unknown profile")
+        assertBadInput(try BinaryRunner.run(["build", "--profile", "nope", "--project", project.path]), mentions: "unknown profile \"nope\"")
         assertBadInput(try build(project, ["--jobs", "0"]), mentions: "--jobs")
     }
 

@@ -68,6 +68,24 @@ final class BadDataTests: XCTestCase {
         XCTAssertTrue(try renderBoth(Figure(width: 200, height: 120, grid: mixed)).contains("mixed"))
     }
 
+    func testLargeInputsStayReadable() throws {
+        // 60 x 60 cells: labels thinned so that they do not overlap, no annotations.
+        let n = 60
+        let big = Heatmap(values: (0..<n).map { r in (0..<n).map { Double(r * $0) } },
+                          rowLabels: (0..<n).map { "r\($0)" }, columnLabels: (0..<n).map { "c\($0)" }, title: "big")
+        let text = try renderBoth(Figure(width: 300, height: 300, chart: .heatmap(big)))
+        let words = Set(text.components(separatedBy: .whitespacesAndNewlines))
+        XCTAssertTrue(words.contains("r0"))
+        XCTAssertLessThan((0..<n).filter { words.contains("r\($0)") }.count, n / 2, text)
+        XCTAssertLessThan((0..<n).filter { words.contains("c\($0)") }.count, n / 2, text)
+        // 30 series: the legend moves below the plot in columns instead of running off the page.
+        let many = LineChart(title: "many", series: (0..<30).map { k in
+            Series(name: "series \(k)", x: [0, 1], y: [Double(k), Double(k + 1)])
+        })
+        let lines = try renderBoth(Figure(width: 468, height: 300, chart: .line(many)))
+        XCTAssertTrue(lines.contains("series 29"), lines)
+    }
+
     func testTinyFigureDoesNotCrash() throws {
         _ = try renderBoth(Figure(width: 20, height: 10, chart: .line(Fixtures.lineChart(count: 2, points: 10))))
         _ = try renderBoth(Figure(width: 20, height: 10, chart: .heatmap(Fixtures.heatmap())))

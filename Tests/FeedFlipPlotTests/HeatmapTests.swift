@@ -40,7 +40,9 @@ final class HeatmapTests: XCTestCase {
         XCTAssertNil(map.color(for: -1))
         XCTAssertNil(map.color(for: .nan))
         let ticks = map.colorTicks()
-        XCTAssertEqual(ticks.labels, ["10⁻³", "10⁻²", "10⁻¹"])
+        XCTAssertEqual(ticks.labels, ["0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1"])
+        let wide = Heatmap(values: [[1e-4, 1]], scale: .log).colorTicks()
+        XCTAssertEqual(wide.labels, ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"])
     }
 
     func testMissingCellsAreHatchedAndExplained() throws {

@@ -73,6 +73,17 @@ final class RenderTests: XCTestCase {
         }
     }
 
+    func testLongTitlesWrapInsteadOfLosingWords() throws {
+        let title = "Ternary + adaptive + ortho B + cal: final MSE (mean of 3 seeds, 100 epochs)"
+        for chart in [Chart.heatmap(Heatmap(values: [[1, 2]], title: title)),
+                      .line(LineChart(title: title, series: [Series(name: "s", x: [1, 2], y: [1, 2])]))] {
+            let text = try poppler("pdftotext", try render(Figure(width: 300, height: 200, chart: chart), format: .pdf))
+            let words = Set(text.components(separatedBy: .whitespacesAndNewlines))
+            for word in title.split(separator: " ") { XCTAssertTrue(words.contains(String(word)), "\(word): \(text)") }
+            XCTAssertFalse(text.contains("…"), text)
+        }
+    }
+
     func testPNGRecordsItsResolution() throws {
         let png = try render(Figure(width: 100, height: 50, chart: .bar(Fixtures.barChart())), format: .png)
         // pHYs chunk: 300 dpi = 11811 pixels per metre on both axes, unit metre.

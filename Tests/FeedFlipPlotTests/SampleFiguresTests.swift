@@ -5,6 +5,21 @@ import Foundation
 import XCTest
 
 final class SampleFiguresTests: XCTestCase {
+    /// The 9-series chart with colour by frequency and dash by depth.
+    private func paired() -> LineChart {
+        var chart = Fixtures.lineChart()
+        for i in chart.series.indices { chart.series[i].style = .paired(color: i % 3, dash: i / 3) }
+        return chart
+    }
+
+    /// The bar chart on a log axis with the legend below.
+    private func logBars() -> BarChart {
+        var chart = Fixtures.barChart()
+        chart.yScale = .log
+        chart.legend = .below
+        return chart
+    }
+
     /// 8 x 12 values spanning five decades, one missing.
     private func logValues() -> [[Double]] {
         var values: [[Double]] = []
@@ -44,6 +59,16 @@ final class SampleFiguresTests: XCTestCase {
                 rowLabels: (1...8).map { "depth \($0)" }, columnLabels: (1...12).map { "f = \(Double($0) / 100)" },
                 title: "Log colour scale, 8 × 12", xLabel: "frequency", yLabel: "depth", colorBarLabel: "MSE",
                 scale: .log)))),
+            ("curves_paired", Figure(width: 468, height: 300, chart: .line(paired()))),
+            ("grid_ten", Figure(width: 468, height: 300, grid: PanelGrid(
+                title: "Final MSE, all variants",
+                panels: ["BP", "FA", "DFA", "ΔFA", "TFA", "ΔTFA", "Cal", "Mom", "Sign", "Rand"].map {
+                    .heatmap(Fixtures.heatmap(title: $0))
+                }, columns: 5))),
+            ("bars_log_below", Figure(width: 300, height: 260, chart: .bar(logBars()))),
+            ("many_series", Figure(width: 468, height: 300, chart: .line(LineChart(
+                title: "30 series", xLabel: "x", yLabel: "y",
+                series: (0..<30).map { k in Series(name: "series \(k)", x: [0, 1], y: [Double(k), Double(k + 1)]) })))),
             ("empty", Figure(width: 300, height: 200, chart: .line(LineChart(title: "Nothing", series: [])))),
         ]
         for (name, figure) in figures {

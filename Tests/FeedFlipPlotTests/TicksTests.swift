@@ -108,6 +108,13 @@ final class TicksTests: XCTestCase {
         }
     }
 
+    func testLogOverTwoDecadesUsesOneTwoFive() {
+        let t = Ticks.log(0.06, 3)
+        XCTAssertEqual(t.labels, ["0.1", "0.2", "0.5", "1", "2"])
+        XCTAssertTrue(t.minor.contains(0.3))
+        XCTAssertFalse(t.minor.contains(0.2))
+    }
+
     func testLogWithinOneDecadeUsesOneTwoFive() {
         let t = Ticks.log(0.15, 0.9)
         XCTAssertEqual(t.labels, ["0.2", "0.5"])

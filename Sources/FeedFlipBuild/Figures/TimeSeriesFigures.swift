@@ -34,7 +34,7 @@ public enum TimeSeriesFigures {
             }
             return .line(LineChart(title: "k = \(k)", xLabel: "epoch", yLabel: "MSE", series: series, yScale: .log))
         }
-        let band = g.seeds.count > 1 ? "mean ± std over \(g.seeds.count) seeds, lower edge ≥ lowest seed" : "seed \(g.seeds.first ?? 0)"
+        let band = g.seeds.count > 1 ? "mean ± std over \(g.seeds.count) seeds" : "seed \(g.seeds.first ?? 0)"
         let grid = PanelGrid(title: "\(variant.name): training MSE (\(band))", panels: panels,
                              columns: min(3, max(1, g.frequencies.count)), sharedX: true, sharedY: true)
         let rows = Double((g.frequencies.count + 2) / 3)

@@ -35,9 +35,10 @@ public struct BuildOptions: Sendable {
     }
 
     /// `paper/experiments.json`.
-    public var experimentsFile: URL { projectRoot.appendingPathComponent("paper/experiments.json") }
+    /// (Relative to the project root, so messages name `paper/experiments.json`.)
+    public var experimentsFile: URL { URL(fileURLWithPath: "paper/experiments.json", relativeTo: projectRoot) }
     /// `paper/claims.json`.
-    public var claimsFile: URL { projectRoot.appendingPathComponent("paper/claims.json") }
+    public var claimsFile: URL { URL(fileURLWithPath: "paper/claims.json", relativeTo: projectRoot) }
     /// `paper/feedflipnets.md`.
-    public var sourceFile: URL { projectRoot.appendingPathComponent("paper/feedflipnets.md") }
+    public var sourceFile: URL { URL(fileURLWithPath: "paper/feedflipnets.md", relativeTo: projectRoot) }
 }

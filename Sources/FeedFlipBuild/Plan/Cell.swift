@@ -62,15 +62,25 @@ public struct Cell: Hashable, Sendable {
     /// The canonical description (sorted-key JSON of `work`).
     public let canonical: String
 
-    /// The version of the engine's numerics: bump it when a change alters any result, so every
-    /// stored cell is recomputed.
-    public static let numericsVersion = "feedflip-numerics-1"
+    /// The versions of the engines' numerics (time series, minibatch): part of every key, so a
+    /// change that alters results (and bumps its engine's version) recomputes only that engine's cells.
+    public static var numericsVersion: String {
+        "timeseries-\(TimeSeriesEngine.numericsVersion) minibatch-\(MinibatchConfig.numericsVersion)"
+    }
+
+    /// The version string of the engine that computes `work`.
+    static func engineVersion(_ work: CellWork) -> String {
+        switch work {
+        case .timeSeries: return "timeseries-\(TimeSeriesEngine.numericsVersion)"
+        case .mnist, .tinyStories: return "minibatch-\(MinibatchConfig.numericsVersion)"
+        }
+    }
 
     public init(benchmark: String, work: CellWork, datasetChecksum: String) throws(BuildError) {
         self.benchmark = benchmark
         self.work = work
         canonical = try JSONText.encode(work)
-        key = ContentHash.sha256Hex("\(Cell.numericsVersion)\n\(benchmark)\n\(datasetChecksum)\n\(canonical)")
+        key = ContentHash.sha256Hex("\(Cell.engineVersion(work))\n\(benchmark)\n\(datasetChecksum)\n\(canonical)")
     }
 
     /// A short human description for progress lines and `--explain`.

@@ -16,24 +16,25 @@ public struct ExperimentFile: Decodable, Sendable {
     /// - Throws: `BuildError.badInput` with the file, the JSON path and the problem.
     public static func load(_ url: URL) throws(BuildError) -> ExperimentFile {
         let fix = "fix the file (see paper/README.md for its format)"
+        let name = url.relativePath
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .badInput(file: url.path, place: "file", problem: "cannot be read (\(error.localizedDescription))", fix: "")
+            throw .badInput(file: name, place: "file", problem: "cannot be read (\(error.localizedDescription))", fix: "")
         }
         let file: ExperimentFile
         do { file = try JSONDecoder().decode(ExperimentFile.self, from: data) } catch {
-            throw DecodingProblem.describe(error, file: url.path, fix: fix)
+            throw DecodingProblem.describe(error, file: name, fix: fix)
         }
         guard file.version == 1 else {
-            throw .badInput(file: url.path, place: "version", problem: "unsupported version \(file.version); expected 1", fix: fix)
+            throw .badInput(file: name, place: "version", problem: "unsupported version \(file.version); expected 1", fix: fix)
         }
         guard file.profiles[file.defaultProfile] != nil else {
-            throw .badInput(file: url.path, place: "default_profile",
+            throw .badInput(file: name, place: "default_profile",
                             problem: "names profile \"\(file.defaultProfile)\", which is not defined", fix: fix)
         }
-        for (name, p) in file.profiles.sorted(by: { $0.key < $1.key }) {
+        for (profileName, p) in file.profiles.sorted(by: { $0.key < $1.key }) {
             if let problem = p.problem() {
-                throw .badInput(file: url.path, place: "profiles.\(name).\(problem.place)", problem: problem.text, fix: fix)
+                throw .badInput(file: name, place: "profiles.\(profileName).\(problem.place)", problem: problem.text, fix: fix)
             }
         }
         return file

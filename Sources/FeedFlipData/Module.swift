@@ -1,1 +1,0 @@
-// FeedFlipData: see DESIGN.md for this module's responsibility.
