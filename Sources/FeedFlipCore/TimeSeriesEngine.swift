@@ -21,7 +21,7 @@
 public enum TimeSeriesEngine {
     /// Version of the time-series engine's numerics; bump it whenever any result can change,
     /// so that stored results of the old engine are recomputed.
-    public static let numericsVersion = 1
+    public static let numericsVersion = 2
 
     /// eps of y = sin(k*pi*x) + 0.1*eps, 200 values (reference: default_rng(seed).standard_normal(200)).
     /// The reference mode requires 0 <= seed (NumPy rejects negative seeds); the fast mode
