@@ -21,12 +21,19 @@ public struct ExperimentFile: Decodable, Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw .badInput(file: name, place: "file", problem: "cannot be read (\(error.localizedDescription))", fix: "")
         }
+        // The version first: a file of another version may have another shape, and "missing key"
+        // would hide the real problem.
+        struct Versioned: Decodable { var version: Int }
+        let version: Int
+        do { version = try JSONDecoder().decode(Versioned.self, from: data).version } catch {
+            throw DecodingProblem.describe(error, file: name, fix: fix)
+        }
+        guard version == 1 else {
+            throw .badInput(file: name, place: "version", problem: "unsupported version \(version); expected 1", fix: fix)
+        }
         let file: ExperimentFile
         do { file = try JSONDecoder().decode(ExperimentFile.self, from: data) } catch {
             throw DecodingProblem.describe(error, file: name, fix: fix)
-        }
-        guard file.version == 1 else {
-            throw .badInput(file: name, place: "version", problem: "unsupported version \(file.version); expected 1", fix: fix)
         }
         guard file.profiles[file.defaultProfile] != nil else {
             throw .badInput(file: name, place: "default_profile",
