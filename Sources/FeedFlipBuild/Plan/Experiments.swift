@@ -67,6 +67,10 @@ public struct Profile: Decodable, Sendable {
     /// The first semantic problem (a place relative to the profile and a message), if any.
     func problem() -> (place: String, text: String)? {
         if let t = timeseries {
+            // Decoding accepts every variant; FeedFlip has no time-series run and would be dropped silently.
+            for n in t.variants.names ?? [] {
+                do { _ = try Variant.named(n, among: Variant.timeSeries) } catch { return ("timeseries.variants", error.description) }
+            }
             if let p = Check.grid(depths: t.depths, seeds: t.seeds, epochs: t.epochs) { return ("timeseries.\(p.0)", p.1) }
             if t.freqs.isEmpty { return ("timeseries.freqs", "expected at least one frequency") }
         }
@@ -174,8 +178,8 @@ public struct VariantList: Decodable, Sendable, Hashable {
         names = list
     }
 
-    /// The variants, resolved among `known` (those of the benchmark); unknown ones are dropped
-    /// only if they are not variants at all, which decoding already rejected.
+    /// The variants, resolved among `known` (those of the benchmark); names outside `known` are
+    /// dropped (decoding rejects non-variants, `ExperimentFile.load` FeedFlip in the time series).
     public func resolve(_ known: [Variant]) -> [Variant] {
         guard let names else { return known }
         return names.compactMap { try? Variant.named($0, among: known) }
