@@ -26,14 +26,14 @@ public struct ExperimentFile: Decodable, Sendable {
         struct Versioned: Decodable { var version: Int }
         let version: Int
         do { version = try JSONDecoder().decode(Versioned.self, from: data).version } catch {
-            throw DecodingProblem.describe(error, file: name, fix: fix)
+            throw DecodingProblem.describe(error, file: name, fix: fix, data: data)
         }
         guard version == 1 else {
             throw .badInput(file: name, place: "version", problem: "unsupported version \(version); expected 1", fix: fix)
         }
         let file: ExperimentFile
         do { file = try JSONDecoder().decode(ExperimentFile.self, from: data) } catch {
-            throw DecodingProblem.describe(error, file: name, fix: fix)
+            throw DecodingProblem.describe(error, file: name, fix: fix, data: data)
         }
         guard file.profiles[file.defaultProfile] != nil else {
             throw .badInput(file: name, place: "default_profile",
