@@ -151,8 +151,10 @@ final class ExperimentFileTests: XCTestCase {
                 return XCTFail("expected badInput, got \(error)")
             }
             XCTAssertEqual(file, folder.appendingPathComponent("broken.json").path)
-            XCTAssertFalse(place.isEmpty)
-            XCTAssertTrue(problem.contains("not valid JSON"), problem)
+            // The missing comma after `"version": 1` is noticed at the next key, on line 3.
+            XCTAssertTrue(place.hasPrefix("line 3, column "), place)
+            XCTAssertTrue(problem.contains("not valid JSON: "), problem)
+            XCTAssertGreaterThan(problem.count, "not valid JSON: ".count + 10, "the parser's message is kept: \(problem)")
             XCTAssertTrue(e.description.hasPrefix(file + ": "), e.description)
         }
     }
