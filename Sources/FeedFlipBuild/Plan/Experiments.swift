@@ -72,10 +72,11 @@ public struct Profile: Decodable, Sendable {
                 do { _ = try Variant.named(n, among: Variant.timeSeries) } catch { return ("timeseries.variants", error.description) }
             }
             if let p = Check.grid(depths: t.depths, seeds: t.seeds, epochs: t.epochs) { return ("timeseries.\(p.0)", p.1) }
-            if t.freqs.isEmpty { return ("timeseries.freqs", "expected at least one frequency") }
+            if let p = Check.frequencies(t.freqs) { return ("timeseries.freqs", p) }
         }
         if let c = committed {
             if let p = Check.grid(depths: c.depths, seeds: [c.seed], epochs: c.epochs) { return ("committed.\(p.0)", p.1) }
+            if let p = Check.frequencies(c.freqs) { return ("committed.freqs", p) }
         }
         if let m = mnist {
             if let p = Check.grid(depths: m.depths, seeds: m.seeds, epochs: m.epochs) { return ("mnist.\(p.0)", p.1) }
@@ -194,6 +195,13 @@ enum Check {
         if seeds.isEmpty { return ("seeds", "expected at least one seed") }
         if let s = seeds.first(where: { $0 < 0 }) { return ("seeds", "seed must be >= 0, got \(s)") }
         if epochs < 1 { return ("epochs", "must be at least 1, got \(epochs)") }
+        return nil
+    }
+
+    /// Frequencies k of the target sin(kπx): at least one, none negative (as `TimeSeriesGrid.validate`).
+    static func frequencies(_ freqs: [Int]) -> String? {
+        if freqs.isEmpty { return "expected at least one frequency" }
+        if let k = freqs.first(where: { $0 < 0 }) { return "frequency must be >= 0, got \(k)" }
         return nil
     }
 
