@@ -122,6 +122,10 @@ final class ExperimentFileTests: XCTestCase {
                        place: "profiles.tiny.timeseries.seeds", problem: "expected at least one seed")
         assertBadInput(replacing(sampleExperiments, "\"freqs\": [1, 3]", "\"freqs\": []"),
                        place: "profiles.tiny.timeseries.freqs", problem: "expected at least one frequency")
+        assertBadInput(replacing(sampleExperiments, "\"freqs\": [1, 3]", "\"freqs\": [1, -3]"),
+                       place: "profiles.tiny.timeseries.freqs", problem: "frequency must be >= 0, got -3")
+        assertBadInput(replacing(sampleExperiments, "\"freqs\": [1], \"seed\"", "\"freqs\": [], \"seed\""),
+                       place: "profiles.tiny.committed.freqs", problem: "expected at least one frequency")
         assertBadInput(replacing(sampleExperiments, "\"epochs\": 7", "\"epochs\": 0"),
                        place: "profiles.tiny.committed.epochs", problem: "must be at least 1, got 0")
         assertBadInput(replacing(sampleExperiments, "\"embed_dim\": 4", "\"embed_dim\": 0"),
