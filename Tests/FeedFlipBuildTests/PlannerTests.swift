@@ -44,18 +44,25 @@ final class PlannerTests: XCTestCase {
         }
     }
 
-    /// Documents the key: SHA-256 of `numericsVersion \n benchmark \n dataset checksum \n canonical`,
-    /// where `canonical` is the sorted-key JSON of the work. Bumping `Cell.numericsVersion`
-    /// therefore changes every key, and every stored cell is recomputed.
-    func testKeyFormulaIncludesTheNumericsVersion() throws {
+    /// Documents the key: SHA-256 of `engine version \n benchmark \n dataset checksum \n canonical`,
+    /// where `canonical` is the sorted-key JSON of the work and the engine version is
+    /// `timeseries-<TimeSeriesEngine.numericsVersion>` for time-series and committed cells,
+    /// `minibatch-<MinibatchConfig.numericsVersion>` for MNIST and TinyStories cells. Bumping one
+    /// engine's version changes exactly that engine's keys, so only its stored cells are recomputed.
+    func testKeyFormulaIncludesTheEnginesNumericsVersion() throws {
         let cs = try cells()
-        XCTAssertTrue(Cell.numericsVersion.hasPrefix("feedflip-numerics-"))
+        let tsEngine = "timeseries-\(TimeSeriesEngine.numericsVersion)", mb = "minibatch-\(MinibatchConfig.numericsVersion)"
+        XCTAssertEqual(Cell.numericsVersion, "\(tsEngine) \(mb)", "the manifest's version names both engines")
         for c in cs {
-            let sum = c.benchmark == "mnist" ? sums["mnist"]! : c.benchmark == "tinystories" ? sums["tinystories"]! : "generated"
+            let minibatch = c.benchmark == "mnist" || c.benchmark == "tinystories"
+            let sum = minibatch ? sums[c.benchmark]! : "generated"
+            let engine = minibatch ? mb : tsEngine
             XCTAssertEqual(c.canonical, try JSONText.encode(c.work))
-            XCTAssertEqual(c.key, ContentHash.sha256Hex("\(Cell.numericsVersion)\n\(c.benchmark)\n\(sum)\n\(c.canonical)"), c.label)
-            XCTAssertNotEqual(c.key, ContentHash.sha256Hex("feedflip-numerics-other\n\(c.benchmark)\n\(sum)\n\(c.canonical)"))
+            XCTAssertEqual(c.key, ContentHash.sha256Hex("\(engine)\n\(c.benchmark)\n\(sum)\n\(c.canonical)"), c.label)
+            let bumped = minibatch ? "minibatch-\(MinibatchConfig.numericsVersion + 1)" : "timeseries-\(TimeSeriesEngine.numericsVersion + 1)"
+            XCTAssertNotEqual(c.key, ContentHash.sha256Hex("\(bumped)\n\(c.benchmark)\n\(sum)\n\(c.canonical)"))
         }
+        XCTAssertEqual(ContentHash.sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // The canonical text holds only what affects the numbers, with sorted keys.
         let ts = try XCTUnwrap(cs.first)
         XCTAssertEqual(ts.canonical, """
