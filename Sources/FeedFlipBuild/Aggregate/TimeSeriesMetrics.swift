@@ -34,7 +34,13 @@ public enum TimeSeriesMetrics {
             }
         }
         guard let bp = gridMean[.backprop] else {
-            m.notRun("ts.rel_mse_pct", reason: "Backprop is not in this profile's time-series grid")
+            // Reasons are looked up by the full key (or the benchmark prefix), so record one per key.
+            for v in g.variants {
+                for family in ["ts.rel_mse_pct", "ts.rel_mse_pct_cells"] {
+                    m.notRun(MetricKey(family: family, variant: v.name).description,
+                             reason: "Backprop is not in this profile's time-series grid")
+                }
+            }
             return
         }
         for v in g.variants {

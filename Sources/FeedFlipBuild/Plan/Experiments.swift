@@ -21,12 +21,19 @@ public struct ExperimentFile: Decodable, Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw .badInput(file: name, place: "file", problem: "cannot be read (\(error.localizedDescription))", fix: "")
         }
+        // The version first: a file of another version may have another shape, and "missing key"
+        // would hide the real problem.
+        struct Versioned: Decodable { var version: Int }
+        let version: Int
+        do { version = try JSONDecoder().decode(Versioned.self, from: data).version } catch {
+            throw DecodingProblem.describe(error, file: name, fix: fix, data: data)
+        }
+        guard version == 1 else {
+            throw .badInput(file: name, place: "version", problem: "unsupported version \(version); expected 1", fix: fix)
+        }
         let file: ExperimentFile
         do { file = try JSONDecoder().decode(ExperimentFile.self, from: data) } catch {
-            throw DecodingProblem.describe(error, file: name, fix: fix)
-        }
-        guard file.version == 1 else {
-            throw .badInput(file: name, place: "version", problem: "unsupported version \(file.version); expected 1", fix: fix)
+            throw DecodingProblem.describe(error, file: name, fix: fix, data: data)
         }
         guard file.profiles[file.defaultProfile] != nil else {
             throw .badInput(file: name, place: "default_profile",
@@ -60,11 +67,16 @@ public struct Profile: Decodable, Sendable {
     /// The first semantic problem (a place relative to the profile and a message), if any.
     func problem() -> (place: String, text: String)? {
         if let t = timeseries {
+            // Decoding accepts every variant; FeedFlip has no time-series run and would be dropped silently.
+            for n in t.variants.names ?? [] {
+                do { _ = try Variant.named(n, among: Variant.timeSeries) } catch { return ("timeseries.variants", error.description) }
+            }
             if let p = Check.grid(depths: t.depths, seeds: t.seeds, epochs: t.epochs) { return ("timeseries.\(p.0)", p.1) }
-            if t.freqs.isEmpty { return ("timeseries.freqs", "expected at least one frequency") }
+            if let p = Check.frequencies(t.freqs) { return ("timeseries.freqs", p) }
         }
         if let c = committed {
             if let p = Check.grid(depths: c.depths, seeds: [c.seed], epochs: c.epochs) { return ("committed.\(p.0)", p.1) }
+            if let p = Check.frequencies(c.freqs) { return ("committed.freqs", p) }
         }
         if let m = mnist {
             if let p = Check.grid(depths: m.depths, seeds: m.seeds, epochs: m.epochs) { return ("mnist.\(p.0)", p.1) }
@@ -167,8 +179,8 @@ public struct VariantList: Decodable, Sendable, Hashable {
         names = list
     }
 
-    /// The variants, resolved among `known` (those of the benchmark); unknown ones are dropped
-    /// only if they are not variants at all, which decoding already rejected.
+    /// The variants, resolved among `known` (those of the benchmark); names outside `known` are
+    /// dropped (decoding rejects non-variants, `ExperimentFile.load` FeedFlip in the time series).
     public func resolve(_ known: [Variant]) -> [Variant] {
         guard let names else { return known }
         return names.compactMap { try? Variant.named($0, among: known) }
@@ -185,6 +197,13 @@ enum Check {
             return ("seeds", "seed must be in 0...\(UInt32.max) (NumPy's seed range), got \(s)")
         }
         if epochs < 1 { return ("epochs", "must be at least 1, got \(epochs)") }
+        return nil
+    }
+
+    /// Frequencies k of the target sin(kπx): at least one, none negative (as `TimeSeriesGrid.validate`).
+    static func frequencies(_ freqs: [Int]) -> String? {
+        if freqs.isEmpty { return "expected at least one frequency" }
+        if let k = freqs.first(where: { $0 < 0 }) { return "frequency must be >= 0, got \(k)" }
         return nil
     }
 

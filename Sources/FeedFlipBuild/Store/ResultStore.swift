@@ -20,7 +20,19 @@ public struct StoredCell: Codable, Hashable, Sendable {
     public var wallSeconds: Double
     public var cpuSeconds: Double
 
+    /// The format this build writes; `ResultStore.load` ignores records of any other.
     public static let currentFormat = 1
+
+    /// A record from its parts (`format` is normally `currentFormat`).
+    public init(format: Int = StoredCell.currentFormat, key: String, cell: String, outcome: CellOutcome,
+                wallSeconds: Double, cpuSeconds: Double) {
+        self.format = format
+        self.key = key
+        self.cell = cell
+        self.outcome = outcome
+        self.wallSeconds = wallSeconds
+        self.cpuSeconds = cpuSeconds
+    }
 }
 
 /// A content-addressed result store: `<root>/cells/<key prefix>/<key>.json`, one file per cell,
