@@ -22,10 +22,10 @@ public final class ProgressMeter: @unchecked Sendable {
         self.sink = sink
     }
 
-    /// Records one finished step described by `what`.
-    public func step(_ what: String) {
+    /// Records `count` finished steps (default one) described by `what`.
+    public func step(_ what: String, count: Int = 1) {
         lock.lock()
-        done += 1
+        done += count
         let d = done
         let elapsed = Date().timeIntervalSince(start)
         lock.unlock()

@@ -1,0 +1,108 @@
+import Foundation
+import FeedFlipCore
+
+/// Runs a minibatch sweep (MNIST, Fashion-MNIST, TinyStories) in parallel; results are in
+/// `config.runs` order whatever `jobs` is.
+public enum MinibatchSweep {
+    /// Trains every run of `config` on `data` with `jobs` threads, reporting each finished epoch
+    /// to `progress` (whose total must be `config.runs.count * config.epochs`; a diverged run
+    /// reports its remaining epochs at once).
+    ///
+    /// With `jobs > 1`, OpenBLAS runs one thread per product (restored afterwards), so the
+    /// results do not depend on `jobs`.
+    /// - Throws: `BuildError.invalid` for a configuration the data or the engine rejects
+    ///   (checked before any training).
+    public static func run(_ config: MinibatchSweepConfig, data: MinibatchSweepData, jobs: Int,
+                           progress: ProgressMeter? = nil) throws(BuildError) -> MinibatchSweepResults {
+        try config.validate()
+        try config.validate(classes: data.classes)
+        let runs = config.runs
+        let savedThreads = MinibatchBLAS.threads
+        if jobs > 1 { MinibatchBLAS.setThreads(1) }
+        defer { MinibatchBLAS.setThreads(savedThreads) }
+        let epochs = config.epochs
+        let dataset = config.dataset
+        let outcomes = Scheduler.map(runs, jobs: jobs) { r -> Result<MinibatchGroups.Run, BuildError> in
+            let name = "\(r.variant.name) d=\(r.depth) seed=\(r.seed)"
+            do throws(BuildError) {
+                let (result, sample) = try data.train(r, config: config) { e, m in
+                    let value = dataset.metric(m).map { String(format: "%.4g", $0) } ?? "n/a"
+                    progress?.step("\(name) epoch \(e + 1)/\(epochs): \(dataset.metricName) \(value)")
+                }
+                if let at = result.divergedAtEpoch {
+                    progress?.step("\(name): diverged at epoch \(at + 1)", count: epochs - result.epochs.count)
+                }
+                return .success(.init(variant: r.variant, depth: r.depth, seed: r.seed, result: result, sample: sample))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var done: [MinibatchGroups.Run] = []
+        for o in outcomes {
+            switch o {
+            case let .success(r): done.append(r)
+            case let .failure(e): throw e
+            }
+        }
+        return MinibatchSweepResults(config: config, data: data.facts, baselines: data.baselines,
+                                     groups: MinibatchGroups(variants: config.variants, depths: config.depths,
+                                                             seeds: config.seeds, runs: done))
+    }
+}
+
+/// The summary of one (variant, depth) of a minibatch sweep over seeds.
+public struct MinibatchCellSummary: Codable, Hashable, Sendable {
+    public var variant: String
+    public var depth: Int
+    /// The final metric (test accuracy % or bits per character) over non-diverged seeds; nil
+    /// when every seed diverged.
+    public var final: SeedStatistics?
+    /// The final held-out loss (nats) over non-diverged seeds.
+    public var finalLoss: SeedStatistics?
+    /// Per seed (in `seeds` order) the final metric; nil for a diverged run.
+    public var perSeed: [Double?]
+    /// How many seeds diverged, and at which (1-based) epochs.
+    public var diverged: Int
+    public var divergedAtEpochs: [Int]
+
+    enum CodingKeys: String, CodingKey {
+        case variant, depth, final = "final_metric", finalLoss = "final_loss", perSeed = "per_seed"
+        case diverged, divergedAtEpochs = "diverged_at_epochs"
+    }
+}
+
+/// A minibatch sweep's runs with the per-cell statistics the outputs are made of.
+public struct MinibatchSweepResults: Sendable {
+    public let config: MinibatchSweepConfig
+    /// Facts about the data (source, sizes, checksums) for `summary.json`.
+    public let data: [String: String]
+    /// TinyStories: the add-one unigram and bigram bits per character of the validation split.
+    public let baselines: (unigram: Double, bigram: Double)?
+    /// The runs grouped by variant and depth.
+    public let groups: MinibatchGroups
+
+    public init(config: MinibatchSweepConfig, data: [String: String], baselines: (unigram: Double, bigram: Double)?,
+                groups: MinibatchGroups) {
+        self.config = config
+        self.data = data
+        self.baselines = baselines
+        self.groups = groups
+    }
+
+    /// The summary of one variant and depth over seeds.
+    public func summary(_ v: Variant, depth: Int) -> MinibatchCellSummary {
+        let runs = groups.runs(v, depth: depth)
+        let finals = groups.finals(v, depth: depth) { config.dataset.metric($0) }
+        let losses = groups.finals(v, depth: depth) { $0.testLoss }
+        let diverged = runs.compactMap(\.result.divergedAtEpoch)
+        return MinibatchCellSummary(variant: v.name, depth: depth, final: SeedStatistics(finals),
+                                    finalLoss: SeedStatistics(losses),
+                                    perSeed: finals.map { $0.isFinite ? $0 : nil },
+                                    diverged: diverged.count, divergedAtEpochs: diverged.map { $0 + 1 })
+    }
+
+    /// Every cell's summary, in variant, depth order.
+    public var summaries: [MinibatchCellSummary] {
+        config.variants.flatMap { v in config.depths.map { summary(v, depth: $0) } }
+    }
+}
