@@ -38,6 +38,7 @@ enum MinibatchSweepCommand {
             context: try args.int("context", minimum: 1),
             windowsPerEpoch: try args.int("windows-per-epoch", minimum: 1))
         try config.validate()
+        if let kind = dataset.imageKind { try config.validate(classes: kind.classes) }
         let jobs = try args.int("jobs", minimum: 1) ?? Scheduler.defaultJobs
         let maxPoints = try args.int("max-points", minimum: 2) ?? 500
         let outdir = URL(fileURLWithPath: args.string("outdir") ?? "results")

@@ -8,8 +8,9 @@ public enum MinibatchSweep {
     /// to `progress` (whose total must be `config.runs.count * config.epochs`; a diverged run
     /// reports its remaining epochs at once).
     ///
-    /// With `jobs > 1`, OpenBLAS runs one thread per product (restored afterwards), so the
-    /// results do not depend on `jobs`.
+    /// OpenBLAS runs one thread per product during the sweep (restored afterwards), whatever
+    /// `jobs` is: multi-threaded `sgemm` changes the last bits of the results, so this is what
+    /// makes them independent of `jobs` (parallelism comes from running `jobs` runs at once).
     /// - Throws: `BuildError.invalid` for a configuration the data or the engine rejects
     ///   (checked before any training).
     public static func run(_ config: MinibatchSweepConfig, data: MinibatchSweepData, jobs: Int,
@@ -18,7 +19,7 @@ public enum MinibatchSweep {
         try config.validate(classes: data.classes)
         let runs = config.runs
         let savedThreads = MinibatchBLAS.threads
-        if jobs > 1 { MinibatchBLAS.setThreads(1) }
+        MinibatchBLAS.setThreads(1)
         defer { MinibatchBLAS.setThreads(savedThreads) }
         let epochs = config.epochs
         let dataset = config.dataset
@@ -26,7 +27,7 @@ public enum MinibatchSweep {
             let name = "\(r.variant.name) d=\(r.depth) seed=\(r.seed)"
             do throws(BuildError) {
                 let (result, sample) = try data.train(r, config: config) { e, m in
-                    let value = dataset.metric(m).map { String(format: "%.4g", $0) } ?? "n/a"
+                    let value = dataset.metric(m).map { String(format: dataset == .tinystories ? "%.4f" : "%.2f", $0) } ?? "n/a"
                     progress?.step("\(name) epoch \(e + 1)/\(epochs): \(dataset.metricName) \(value)")
                 }
                 if let at = result.divergedAtEpoch {
