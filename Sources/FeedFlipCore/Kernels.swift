@@ -1,8 +1,9 @@
 /// Naive matrix products of the engine, row-major, with the summation orders of the OpenBLAS
 /// kernels NumPy calls at these shapes (found by comparing with `numpy @` bit for bit):
 /// - `gemm`, k <= 8 (`W a`, `W^T d`, `B E`): one FMA chain over k in index order;
-/// - `gemm` with one output row (`W_D a_D`, NumPy's dgemv): chain over k = 0..3 plus chain over
-///   k = 4..7;
+/// - `gemm` with one output row (`W_D a_D`, NumPy's dgemv_n): per block of four k,
+///   fma(a0, b0, a1 b1) then FMAs of terms 2 and 3 (GCC's contraction of OpenBLAS's C kernel),
+///   the two blocks summed;
 /// - `gemmTransposedB` with one output row or column (dgemv, a dot product over the N = 200
 ///   points): four FMA chains over t mod 4, summed as (c0 + c2) + (c1 + c3);
 /// - `gemmTransposedB` otherwise (dgemm with K = 200): eight FMA chains over t mod 8, summed as
@@ -14,8 +15,9 @@ enum Kernels {
                      _ b: UnsafePointer<Double>, n: Int, _ c: UnsafeMutablePointer<Double>) {
         if r == 1 && k == 8 {
             for p in 0..<n {
-                var lo = a[0] * b[p], hi = a[4] * b[4 * n + p]
-                for kk in 1..<4 {
+                var lo = fmaAdd(a[1] * b[n + p], a[0], b[p])
+                var hi = fmaAdd(a[5] * b[5 * n + p], a[4], b[4 * n + p])
+                for kk in 2..<4 {
                     lo = fmaAdd(lo, a[kk], b[kk * n + p])
                     hi = fmaAdd(hi, a[4 + kk], b[(4 + kk) * n + p])
                 }

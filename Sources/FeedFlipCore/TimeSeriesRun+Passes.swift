@@ -23,14 +23,14 @@ extension TimeSeriesRun {
         }
     }
 
-    /// out[p] = w . a[p] for the 1x8 output row: chains over k = 0..3 and 4..7, then their sum
-    /// (NumPy's dgemv order, see `Kernels`).
+    /// out[p] = w . a[p] for the 1x8 output row in NumPy's dgemv order (see `Kernels`): per
+    /// block of four, fma(w0, a0, w1 a1), then FMAs of terms 2 and 3; the two blocks summed.
     @inline(__always)
     func outputLayer(_ w: V8, _ a: UnsafePointer<V8>) {
         for p in 0..<n {
             let ap = a[p]
-            var lo = w[0] * ap[0], hi = w[4] * ap[4]
-            lo = lo.addingProduct(w[1], ap[1]); hi = hi.addingProduct(w[5], ap[5])
+            var lo = (w[1] * ap[1]).addingProduct(w[0], ap[0])
+            var hi = (w[5] * ap[5]).addingProduct(w[4], ap[4])
             lo = lo.addingProduct(w[2], ap[2]); hi = hi.addingProduct(w[6], ap[6])
             lo = lo.addingProduct(w[3], ap[3]); hi = hi.addingProduct(w[7], ap[7])
             out[p] = lo + hi

@@ -32,6 +32,7 @@ enum Commands {
             "sweep": SweepCommand.run,
             "build": BuildCommand.run,
             "bench": BenchCommand.run,
+            "fetch": FetchCommand.run,
         ]
         guard let command = table[name] else {
             Console.error("unknown command \"\(name)\"; known: build, sweep, bench, fetch (see `feedflip --help`)")

@@ -18,6 +18,19 @@ final class EngineTests: XCTestCase {
         }
     }
 
+    /// Deeper than the 8 columns of Q: ortho-column feedback wraps around (column l mod 8).
+    func testDeepNetworksRunAndAgreeWithNaive() {
+        for mode in RandomMode.allCases {
+            for variant in Variant.timeSeries {
+                let spec = TimeSeriesSpec(variant: variant, depth: 9, frequency: 2, seed: 11,
+                                          epochs: 60, mode: mode)
+                let fast = TimeSeriesEngine.run(spec), naive = TimeSeriesEngine.runNaive(spec)
+                XCTAssertEqual(fast.mse.map(\.bitPattern), naive.mse.map(\.bitPattern), "\(mode) \(variant.name)")
+                XCTAssertTrue(fast.divergedAtEpoch == nil && fast.mse.count == 60, "\(mode) \(variant.name)")
+            }
+        }
+    }
+
     func testRunsAreDeterministicAndModesDiffer() {
         let spec = TimeSeriesSpec(variant: .momentum, depth: 2, frequency: 1, seed: 3, epochs: 60, mode: .fast)
         XCTAssertEqual(TimeSeriesEngine.run(spec), TimeSeriesEngine.run(spec))
@@ -51,6 +64,19 @@ final class EngineTests: XCTestCase {
             let frozen = TimeSeriesEngine.run(TimeSeriesSpec(variant: .ternaryStatic, depth: 2, frequency: 1,
                                                              seed: 0, epochs: 300, mode: mode)).mse
             XCTAssertEqual(Set(frozen.dropFirst(3)).count, 1, "\(mode): static Δ should freeze")
+        }
+    }
+
+    /// A loss that is not finite stops the run and is reported, never recorded.
+    func testNonFiniteLossStopsTheRun() {
+        var noise = TimeSeriesEngine.dataNoise(seed: 0, mode: .fast)
+        noise[17] = .nan
+        for variant in Variant.timeSeries {
+            let spec = TimeSeriesSpec(variant: variant, depth: 2, frequency: 1, seed: 0, epochs: 10, mode: .fast)
+            let r = TimeSeriesEngine.run(spec, noise: noise)
+            XCTAssertEqual(r.divergedAtEpoch, 0, variant.name)
+            XCTAssertEqual(r.mse, [])
+            XCTAssertEqual(TimeSeriesEngine.runNaive(spec, noise: noise), r)
         }
     }
 

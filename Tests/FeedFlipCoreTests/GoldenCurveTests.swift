@@ -1,7 +1,12 @@
 import FeedFlipCore
 import XCTest
 
+/// Differential tests against the original NumPy implementation (../shared/golden).
 final class GoldenCurveTests: XCTestCase {
+    /// Every curve of every variant, depth and frequency for seeds 0-2 (reference mode, golden
+    /// noise) within |a - b| <= 1e-9 max(|a|, |b|) + 1e-300; a failure names each run and its
+    /// first differing epoch. It also prints how many runs are bit-identical (252 of 270 when
+    /// written: Structured DFA differs in the last bits through its QR, see `TimeSeriesEngine`).
     func testEveryCurveMatchesTheOriginal() throws {
         let depths = [1, 2, 4], freqs = [1, 3, 5], epochs = 300
         var failures: [String] = []
@@ -47,6 +52,8 @@ final class GoldenCurveTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, "\(failures.count) runs differ:\n" + failures.joined(separator: "\n"))
     }
 
+    /// With its own data noise the reference mode reproduces the original's committed table
+    /// (Backprop, 500 epochs, seed 0, depths 1 2, frequencies 1 3) within 1e-12 relative.
     func testReferenceModeReproducesTheCommittedTable() {
         let expected: [[Double]] = [[0.1320558514171195, 0.49357554517092084],
                                     [0.12241912863488302, 0.4883272453502001]]

@@ -21,7 +21,7 @@ final class MNISTAccuracyRun: XCTestCase {
             let config = MinibatchConfig(variant: v, depth: env["FEEDFLIP_MNIST_DEPTH"].flatMap(Int.init) ?? 2, width: 256,
                                          epochs: env["FEEDFLIP_MNIST_EPOCHS"].flatMap(Int.init) ?? 20,
                                          batchSize: env["FEEDFLIP_MNIST_BATCH"].flatMap(Int.init) ?? 64,
-                                         learningRate: env["FEEDFLIP_MNIST_LR"].flatMap(Double.init) ?? 0.05, seed: 0)
+                                         learningRate: env["FEEDFLIP_MNIST_LR"].flatMap(Double.init) ?? 0.1, seed: 0)
             let r = try MinibatchTraining.train(config: config, train: data.train, test: data.test, classes: 10) { e, m in
                 print(String(format: "%@ epoch %d: train loss %.4f test loss %.4f acc %.4f (%.1f s)",
                              v.name, e, m.trainLoss, m.testLoss, m.testAccuracy ?? .nan, m.seconds))

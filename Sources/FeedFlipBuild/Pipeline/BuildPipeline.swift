@@ -42,7 +42,9 @@ public enum BuildPipeline {
 
         log("build: profile \(profileName): \(plan.cells.count) cells, \(plan.stored.count) from the store, \(plan.toRun.count) to train on \(o.jobs) thread\(o.jobs == 1 ? "" : "s")")
         MinibatchBLAS.setThreads(1)   // one BLAS thread per cell: results independent of scheduling
-        let meter = ProgressMeter(label: "train", total: plan.toRun.count, interactive: interactive, sink: progress)
+        let meter = ProgressMeter(label: "train", total: plan.toRun.count,
+                                  totalCost: plan.toRun.map(\.cell.estimatedCost).reduce(0, +),
+                                  interactive: interactive, sink: progress)
         let cells = try Training.run(plan, data: data, store: store, jobs: o.jobs, meter: meter)
 
         let assembly = Assembly(plan: plan, cells: cells, data: data)

@@ -25,7 +25,7 @@ final class Datasets: Sendable {
                     .map { "\($0.key)=\($0.value)\n" }.joined().utf8))
                 log("build: MNIST from \(d.folder): \(d.train.count) training, \(d.test.count) test images (checksums verified)")
             } catch {
-                throw .dataset("\(error.description) (the MNIST benchmark of this profile needs it; `feedflip fetch mnist` downloads it)")
+                throw .dataset("\(error.description) (needed by the MNIST benchmark of this profile)")
             }
         } else {
             mnist = nil
@@ -41,7 +41,7 @@ final class Datasets: Sendable {
                 sums["tinystories"] = sha
                 log("build: TinyStories from \(path): \(d.trainStories) training and \(d.validationStories) validation stories, vocabulary \(d.dataset.vocabulary.count)")
             } catch let e as DataError {
-                throw .dataset("\(e.description) (the TinyStories benchmark of this profile needs it; `feedflip fetch tinystories` downloads it)")
+                throw .dataset("\(e.description) (needed by the TinyStories benchmark of this profile)")
             } catch {
                 throw .dataset("cannot read the TinyStories text: \(error.localizedDescription)")
             }

@@ -10,7 +10,8 @@ enum Training {
         let cells = plan.toRun.map(\.cell)
         let outcomes = Scheduler.map(cells, jobs: jobs, onDone: { i, r in
             if case let .success(s) = r {
-                meter?.step("\(cells[i].label): \(cellLabel(s)) (\(String(format: "%.1f", s.wallSeconds)) s)")
+                meter?.step("\(cells[i].label): \(cellLabel(s)) (\(String(format: "%.1f", s.wallSeconds)) s)",
+                            cost: cells[i].estimatedCost)
             }
         }) { cell -> Result<StoredCell, BuildError> in
             let wall0 = Date(), cpu0 = CPUClock.thread

@@ -62,15 +62,44 @@ public struct Cell: Hashable, Sendable {
     /// The canonical description (sorted-key JSON of `work`).
     public let canonical: String
 
-    /// The version of the engine's numerics: bump it when a change alters any result, so every
-    /// stored cell is recomputed.
-    public static let numericsVersion = "feedflip-numerics-1"
+    /// The versions of the engines' numerics (time series, minibatch): part of every key, so a
+    /// change that alters results (and bumps its engine's version) recomputes only that engine's cells.
+    public static var numericsVersion: String {
+        "timeseries-\(TimeSeriesEngine.numericsVersion) minibatch-\(MinibatchConfig.numericsVersion)"
+    }
+
+    /// The version string of the engine that computes `work`.
+    static func engineVersion(_ work: CellWork) -> String {
+        switch work {
+        case .timeSeries: return "timeseries-\(TimeSeriesEngine.numericsVersion)"
+        case .mnist, .tinyStories: return "minibatch-\(MinibatchConfig.numericsVersion)"
+        }
+    }
 
     public init(benchmark: String, work: CellWork, datasetChecksum: String) throws(BuildError) {
         self.benchmark = benchmark
         self.work = work
         canonical = try JSONText.encode(work)
-        key = ContentHash.sha256Hex("\(Cell.numericsVersion)\n\(benchmark)\n\(datasetChecksum)\n\(canonical)")
+        key = ContentHash.sha256Hex("\(Cell.engineVersion(work))\n\(benchmark)\n\(datasetChecksum)\n\(canonical)")
+    }
+
+    /// A rough cost of training the cell, in multiply-adds of its matrix products (for progress
+    /// estimates only): epochs × examples × weights per example.
+    public var estimatedCost: Double {
+        switch work {
+        case let .timeSeries(s):
+            // tanh dominates here; count it like 20 multiply-adds per unit.
+            let perPoint: Int = 64 * (s.depth - 1) + 16 + 20 * (8 * s.depth + 1)
+            return Double(s.epochs) * 200 * Double(perPoint)
+        case let .mnist(r):
+            let weights: Int = 784 * r.width + (r.depth - 1) * r.width * r.width + r.width * 10
+            let examples: Int = r.trainLimit ?? 60_000
+            return Double(r.epochs) * Double(examples) * Double(3 * weights)
+        case let .tinyStories(r):
+            let weights: Int = r.context * r.embedDim * r.width + (r.depth - 1) * r.width * r.width + r.width * 80
+            let windows: Int = r.windowsPerEpoch + r.validationWindows / 3
+            return Double(r.epochs) * Double(windows) * Double(3 * weights)
+        }
     }
 
     /// A short human description for progress lines and `--explain`.

@@ -38,10 +38,11 @@ public struct MinibatchConfig: Codable, Hashable, Sendable {
     /// Held-out examples evaluated per forward pass (memory only; does not change results).
     public var evaluationChunk: Int
 
-    /// Creates a configuration; defaults follow METHODS.md Part 2 (alpha 0.7, beta 0.9) and the
-    /// minibatch calibration cadence of 50 steps.
+    /// Creates a configuration; defaults follow METHODS.md Part 2 (alpha 0.7, beta 0.9), the
+    /// minibatch calibration cadence of 50 steps, and the MNIST choice made once on Backprop and
+    /// Vanilla DFA (width 256, batch 64, lr 0.1: 98.25% / 97.83% at depth 2 after 20 epochs).
     public init(variant: Variant, depth: Int = 2, width: Int = 256, epochs: Int = 20,
-                batchSize: Int = 64, learningRate: Double = 0.05, seed: UInt64 = 0,
+                batchSize: Int = 64, learningRate: Double = 0.1, seed: UInt64 = 0,
                 examplesPerEpoch: Int? = nil, calibrationPeriod: Int = 50,
                 alpha: Double = 0.7, beta: Double = 0.9,
                 metric: MinibatchMetric = .accuracy, evaluationChunk: Int = 1000) {
