@@ -54,8 +54,9 @@ enum MinibatchSweepCommand {
         let runs = config.runs.count
         Console.err("sweep: \(runs) runs (\(config.variants.count) variants x \(config.depths.count) depths x \(config.seeds.count) seeds, "
                     + "\(config.epochs) epochs, width \(config.width), batch \(config.batchSize), lr \(config.learningRate)) on \(jobs) threads")
-        let meter = ProgressMeter(label: "sweep", total: runs * config.epochs, interactive: Console.interactive,
-                                  sink: Console.progressSink)
+        let meter = ProgressMeter(label: "sweep", total: runs * config.epochs,
+                                  totalCost: MinibatchSweep.totalCost(config, data: data),
+                                  interactive: Console.interactive, sink: Console.progressSink)
         let start = Date()
         let results = try MinibatchSweep.run(config, data: data, jobs: jobs, progress: meter)
         let trained = Date().timeIntervalSince(start)

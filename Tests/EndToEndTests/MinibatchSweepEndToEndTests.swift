@@ -148,6 +148,25 @@ final class MinibatchSweepEndToEndTests: XCTestCase {
         XCTAssertEqual(outputs[0], outputs[1])
     }
 
+    func testDivergedRunsAreCountedNotFatal() throws {
+        let data = try dataRoot("mnist")
+        let out = try BinaryRunner.temporaryFolder(self).appendingPathComponent("div")
+        // 1e39 overflows the engine's Float step size: the first batch loss is NaN.
+        let o = try BinaryRunner.run(["sweep", "--dataset", "mnist", "--methods", "Backprop", "--depths", "1", "--seeds", "0", "1",
+                                      "--width", "16", "--train-limit", "500", "--epochs", "2", "--lr", "1e39",
+                                      "--data-dir", data, "--outdir", out.path])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        XCTAssertTrue(o.stderr.contains("diverged at epoch 1"), o.stderr)
+        XCTAssertTrue(o.stderr.contains("[sweep 4/4]"), o.stderr)
+        XCTAssertEqual(try csv(out.appendingPathComponent("final_table_Backprop.csv"))[1], ["1", "", ""])
+        XCTAssertEqual(try npy(out.appendingPathComponent("curve_Backprop_d1_seed1.npy")).shape, "(0, 4)")
+        let cell = try XCTUnwrap((try json(out.appendingPathComponent("summary.json"))["cells"] as? [[String: Any]])?.first)
+        XCTAssertEqual(cell["diverged"] as? Int, 2)
+        XCTAssertEqual(cell["diverged_at_epochs"] as? [Int], [1, 1])
+        XCTAssertNil(cell["final_metric"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("plots/accuracy_bars.png").path))
+    }
+
     func testBadInputIsExitTwoWithAClearMessage() throws {
         let dir = try BinaryRunner.temporaryFolder(self)
         let out = dir.appendingPathComponent("r").path

@@ -4,9 +4,21 @@ import FeedFlipCore
 /// Runs a minibatch sweep (MNIST, Fashion-MNIST, TinyStories) in parallel; results are in
 /// `config.runs` order whatever `jobs` is.
 public enum MinibatchSweep {
+    /// The relative cost of one epoch of `r`: the network's weight count (every run of a sweep
+    /// sees the same number of examples per epoch), for honest time-left estimates.
+    public static func epochCost(_ r: MinibatchSweepRun, config: MinibatchSweepConfig, data: MinibatchSweepData) -> Double {
+        let w = config.width
+        return Double(data.inputDim(config) * w + (r.depth - 1) * w * w + w * data.classes)
+    }
+
+    /// The summed cost of every epoch of the sweep (`ProgressMeter`'s `totalCost`).
+    public static func totalCost(_ config: MinibatchSweepConfig, data: MinibatchSweepData) -> Double {
+        config.runs.map { Double(config.epochs) * epochCost($0, config: config, data: data) }.reduce(0, +)
+    }
+
     /// Trains every run of `config` on `data` with `jobs` threads, reporting each finished epoch
-    /// to `progress` (whose total must be `config.runs.count * config.epochs`; a diverged run
-    /// reports its remaining epochs at once).
+    /// to `progress` (made with total `config.runs.count * config.epochs` and `totalCost`; a
+    /// diverged run reports its remaining epochs at once).
     ///
     /// OpenBLAS runs one thread per product during the sweep (restored afterwards), whatever
     /// `jobs` is: multi-threaded `sgemm` changes the last bits of the results, so this is what
@@ -25,13 +37,15 @@ public enum MinibatchSweep {
         let dataset = config.dataset
         let outcomes = Scheduler.map(runs, jobs: jobs) { r -> Result<MinibatchGroups.Run, BuildError> in
             let name = "\(r.variant.name) d=\(r.depth) seed=\(r.seed)"
+            let cost = epochCost(r, config: config, data: data)
             do throws(BuildError) {
                 let (result, sample) = try data.train(r, config: config) { e, m in
                     let value = dataset.metric(m).map { String(format: dataset == .tinystories ? "%.4f" : "%.2f", $0) } ?? "n/a"
-                    progress?.step("\(name) epoch \(e + 1)/\(epochs): \(dataset.metricName) \(value)")
+                    progress?.step("\(name) epoch \(e + 1)/\(epochs): \(dataset.metricName) \(value)", cost: cost)
                 }
                 if let at = result.divergedAtEpoch {
-                    progress?.step("\(name): diverged at epoch \(at + 1)", count: epochs - result.epochs.count)
+                    let left = epochs - result.epochs.count
+                    progress?.step("\(name): diverged at epoch \(at + 1)", count: left, cost: Double(left) * cost)
                 }
                 return .success(.init(variant: r.variant, depth: r.depth, seed: r.seed, result: result, sample: sample))
             } catch {

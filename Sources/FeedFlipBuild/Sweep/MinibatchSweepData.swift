@@ -45,6 +45,16 @@ public enum MinibatchSweepData: Sendable {
         }
     }
 
+    /// The length of the network's input row: pixels, or context × embedding dimension.
+    public func inputDim(_ config: MinibatchSweepConfig) -> Int {
+        switch self {
+        case let .images(d): return d.train.dim
+        case .text:
+            let c = config.charConfig(MinibatchSweepRun(variant: .backprop, depth: 1, seed: 0))
+            return c.context * c.embedDim
+        }
+    }
+
     /// The add-one unigram and bigram bits per character of the validation windows (TinyStories).
     public var baselines: (unigram: Double, bigram: Double)? {
         if case let .text(d, _) = self { return (d.unigramBPC, d.bigramBPC) }
