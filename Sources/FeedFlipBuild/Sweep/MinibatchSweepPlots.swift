@@ -12,7 +12,8 @@ public enum MinibatchSweepPlots {
         let c = r.config, g = r.groups
         let seeds = c.seeds.count
         let over = seeds > 1 ? "mean ± std over \(seeds) seeds" : "seed \(c.seeds.first ?? 0)"
-        let interval = seeds > 1 ? "mean ± 95% interval over \(seeds) seeds" : "seed \(c.seeds.first ?? 0)"
+        let interval = seeds > 1 ? " ± 95% interval" : ""
+        let after = "after \(c.epochs) epoch\(c.epochs == 1 ? "" : "s")"
         var metrics = MetricsBuilder()
         if let b = r.baselines {
             MinibatchMetrics.addTinyStories(g, unigram: b.unigram, bigram: b.bigram, to: &metrics)
@@ -21,8 +22,8 @@ public enum MinibatchSweepPlots {
                 yLabel: "bits per character", logY: false, bands: true, maxPoints: maxPoints) { $0.bitsPerCharacter }
             let bars = MinibatchFigures.bars(
                 g, metrics: metrics.table, family: "tiny.bpc",
-                title: "\(c.dataset.displayName): bits per character after \(c.epochs) epoch\(c.epochs == 1 ? "" : "s") (\(interval))",
-                yLabel: "bits per character (lower is better)",
+                title: "\(c.dataset.displayName): bits per character \(after) (lower is better)",
+                yLabel: "bits per character\(interval)",
                 extraGroups: [("unigram", b.unigram), ("bigram", b.bigram)])
             return [NamedFigure("bpc_curves", curves), NamedFigure("bpc_bars", bars)]
         }
@@ -32,8 +33,8 @@ public enum MinibatchSweepPlots {
             yLabel: "test accuracy (%)", logY: false, bands: true, maxPoints: maxPoints) { $0.testAccuracy.map { 100 * $0 } }
         let bars = MinibatchFigures.bars(
             g, metrics: metrics.table, family: "mnist.test_accuracy",
-            title: "\(c.dataset.displayName): test accuracy after \(c.epochs) epoch\(c.epochs == 1 ? "" : "s") (\(interval))",
-            yLabel: "test accuracy (%)", yRange: accuracyRange(r))
+            title: "\(c.dataset.displayName): test accuracy \(after)",
+            yLabel: "test accuracy (%)\(interval)", yRange: accuracyRange(r))
         return [NamedFigure("accuracy_curves", curves), NamedFigure("accuracy_bars", bars)]
     }
 
