@@ -162,7 +162,7 @@ final class MinibatchSweepEndToEndTests: XCTestCase {
         XCTAssertEqual(try npy(out.appendingPathComponent("curve_Backprop_d1_seed1.npy")).shape, "(0, 4)")
         let cell = try XCTUnwrap((try json(out.appendingPathComponent("summary.json"))["cells"] as? [[String: Any]])?.first)
         XCTAssertEqual(cell["diverged"] as? Int, 2)
-        XCTAssertEqual(cell["diverged_at_epochs"] as? [Int], [1, 1])
+        XCTAssertEqual(cell["diverged_at_epochs"] as? [Int], [0, 0], "0-based, as in the time-series summary")
         XCTAssertNil(cell["final_metric"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("plots/accuracy_bars.png").path))
     }

@@ -67,7 +67,9 @@ public enum MinibatchSweep {
 
 /// The summary of one (variant, depth) of a minibatch sweep over seeds.
 public struct MinibatchCellSummary: Codable, Hashable, Sendable {
+    /// The variant's name.
     public var variant: String
+    /// Number of hidden layers.
     public var depth: Int
     /// The final metric (test accuracy % or bits per character) over non-diverged seeds; nil
     /// when every seed diverged.
@@ -76,8 +78,10 @@ public struct MinibatchCellSummary: Codable, Hashable, Sendable {
     public var finalLoss: SeedStatistics?
     /// Per seed (in `seeds` order) the final metric; nil for a diverged run.
     public var perSeed: [Double?]
-    /// How many seeds diverged, and at which (1-based) epochs.
+    /// How many seeds diverged.
     public var diverged: Int
+    /// The 0-based epochs at which they diverged, in seed order (the engine's and the time-series
+    /// summary's convention: the number of completed epochs, i.e. rows in the run's curve file).
     public var divergedAtEpochs: [Int]
 
     enum CodingKeys: String, CodingKey {
@@ -88,6 +92,7 @@ public struct MinibatchCellSummary: Codable, Hashable, Sendable {
 
 /// A minibatch sweep's runs with the per-cell statistics the outputs are made of.
 public struct MinibatchSweepResults: Sendable {
+    /// The resolved configuration.
     public let config: MinibatchSweepConfig
     /// Facts about the data (source, sizes, checksums) for `summary.json`.
     public let data: [String: String]
@@ -96,6 +101,7 @@ public struct MinibatchSweepResults: Sendable {
     /// The runs grouped by variant and depth.
     public let groups: MinibatchGroups
 
+    /// Results from their parts (`MinibatchSweep.run` makes them).
     public init(config: MinibatchSweepConfig, data: [String: String], baselines: (unigram: Double, bigram: Double)?,
                 groups: MinibatchGroups) {
         self.config = config
@@ -113,7 +119,7 @@ public struct MinibatchSweepResults: Sendable {
         return MinibatchCellSummary(variant: v.name, depth: depth, final: SeedStatistics(finals),
                                     finalLoss: SeedStatistics(losses),
                                     perSeed: finals.map { $0.isFinite ? $0 : nil },
-                                    diverged: diverged.count, divergedAtEpochs: diverged.map { $0 + 1 })
+                                    diverged: diverged.count, divergedAtEpochs: diverged)
     }
 
     /// Every cell's summary, in variant, depth order.

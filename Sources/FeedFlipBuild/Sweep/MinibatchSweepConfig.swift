@@ -47,19 +47,26 @@ public enum MinibatchSweepDataset: String, CaseIterable, Codable, Hashable, Send
 
 /// One run of a minibatch sweep: a variant, a depth and a seed.
 public struct MinibatchSweepRun: Codable, Hashable, Sendable {
+    /// The training variant.
     public var variant: Variant
+    /// Number of tanh hidden layers.
     public var depth: Int
+    /// The run's seed (every random draw of the run derives from it).
     public var seed: Int
 }
 
 /// The resolved configuration of a minibatch sweep: the grid and every hyperparameter of its
 /// runs (all of it goes into `summary.json`).
 public struct MinibatchSweepConfig: Codable, Hashable, Sendable {
+    /// Which dataset the runs train on.
     public var dataset: MinibatchSweepDataset
+    /// The variants, in output order.
     public var variants: [Variant]
     /// Numbers of tanh hidden layers.
     public var depths: [Int]
+    /// Seeds per (variant, depth).
     public var seeds: [Int]
+    /// Epochs per run (images: passes over the training images; text: `windowsPerEpoch` windows).
     public var epochs: Int
     /// Units per hidden layer.
     public var width: Int
@@ -67,21 +74,27 @@ public struct MinibatchSweepConfig: Codable, Hashable, Sendable {
     public var batchSize: Int
     /// SGD step size on the batch-mean gradient.
     public var learningRate: Double
-    /// Calibrated variants refit feedback every this many steps; alpha (ternary threshold) and
-    /// beta (momentum) of METHODS.md Part 2. Engine defaults, recorded.
+    /// Calibrated variants refit feedback every this many SGD steps (engine default, recorded).
     public var calibrationPeriod: Int
+    /// Ternary threshold factor (METHODS.md Part 2; engine default, recorded).
     public var alpha: Double
+    /// Momentum factor of +Momentum (METHODS.md Part 2; engine default, recorded).
     public var beta: Double
     /// Images: only the first `trainLimit` training images (nil: all 60,000).
     public var trainLimit: Int?
-    /// TinyStories: characters of context, embedding dimension, training windows per epoch,
-    /// validation windows, and the generated sample's prompt, length and temperature.
+    /// TinyStories: characters of context before the predicted one (nil for images).
     public var context: Int?
+    /// TinyStories: embedding dimension per character.
     public var embedDim: Int?
+    /// TinyStories: training windows per epoch.
     public var windowsPerEpoch: Int?
+    /// TinyStories: fixed validation windows evaluated after every epoch.
     public var validationWindows: Int?
+    /// TinyStories: the prompt every trained model's sample continues.
     public var samplePrompt: String?
+    /// TinyStories: characters generated per sample.
     public var sampleLength: Int?
+    /// TinyStories: sampling temperature (0 is greedy).
     public var sampleTemperature: Double?
 
     /// A configuration whose omitted values take the defaults: for images width, batch size and
