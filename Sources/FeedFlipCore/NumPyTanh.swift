@@ -8,8 +8,16 @@
 /// gives ±1, NaN gives NaN.
 public enum NumPyTanh: TanhKernel {
     /// `np.tanh(x)` for one float64.
-    @inline(__always)
     public static func tanh(_ x: Double) -> Double {
+        NumPyTanhTable.bits.withUnsafeBufferPointer { t in
+            guard let table = t.baseAddress else { return .nan }
+            return tanh(x, table: table)
+        }
+    }
+
+    /// `np.tanh(x)` with the coefficient table at hand.
+    @inline(__always)
+    static func tanh(_ x: Double, table t: UnsafePointer<UInt64>) -> Double {
         if x.isNaN { return .nan }
         let bits = x.bitPattern
         let ndnan = Int64(bitPattern: bits & 0x7ff8_0000_0000_0000)
@@ -17,32 +25,20 @@ public enum NumPyTanh: TanhKernel {
         // NumPy clamps the high 32-bit half of (ndnan - 0x3fc0...) to [0, 0x780000], then >> 19.
         let high = (ndnan - 0x3fc0_0000_0000_0000) >> 32
         let idx = Int(min(max(high, 0), 0x78_0000) >> 19)
-        var r: Double
+        var r = 1.0
         if ndnan <= 0x7fe0_0000_0000_0000 {
-            r = NumPyTanhTable.bits.withUnsafeBufferPointer { t in
-                let c = t.baseAddress.unsafelyUnwrapped + 18 * idx
-                @inline(__always) func k(_ j: Int) -> Double { Double(bitPattern: c[1 + j]) }
-                let y = abs(x) - Double(bitPattern: c[0])
-                var r = k(15).addingProduct(k(16), y)
-                r = k(14).addingProduct(r, y)
-                r = k(13).addingProduct(r, y)
-                r = k(12).addingProduct(r, y)
-                r = k(11).addingProduct(r, y)
-                r = k(10).addingProduct(r, y)
-                r = k(9).addingProduct(r, y)
-                r = k(8).addingProduct(r, y)
-                r = k(7).addingProduct(r, y)
-                r = k(6).addingProduct(r, y)
-                r = k(5).addingProduct(r, y)
-                r = k(4).addingProduct(r, y)
-                r = k(3).addingProduct(r, y)
-                r = k(2).addingProduct(r, y)
-                r = k(1).addingProduct(r, y)
-                r = k(0).addingProduct(r, y)
-                return r
-            }
-        } else {
-            r = 1.0
+            let c = t + 18 * idx + 1
+            let y = abs(x) - Double(bitPattern: t[18 * idx])
+            @inline(__always) func k(_ j: Int) -> Double { Double(bitPattern: c[j]) }
+            r = k(15).addingProduct(k(16), y)
+            r = k(14).addingProduct(r, y); r = k(13).addingProduct(r, y)
+            r = k(12).addingProduct(r, y); r = k(11).addingProduct(r, y)
+            r = k(10).addingProduct(r, y); r = k(9).addingProduct(r, y)
+            r = k(8).addingProduct(r, y); r = k(7).addingProduct(r, y)
+            r = k(6).addingProduct(r, y); r = k(5).addingProduct(r, y)
+            r = k(4).addingProduct(r, y); r = k(3).addingProduct(r, y)
+            r = k(2).addingProduct(r, y); r = k(1).addingProduct(r, y)
+            r = k(0).addingProduct(r, y)
         }
         return Double(bitPattern: r.bitPattern | signBit)
     }
@@ -50,6 +46,9 @@ public enum NumPyTanh: TanhKernel {
     /// Replaces `x[0..<n]` by `np.tanh` of it.
     @inline(__always)
     static func apply(_ x: UnsafeMutablePointer<Double>, _ n: Int) {
-        for i in 0..<n { x[i] = tanh(x[i]) }
+        NumPyTanhTable.bits.withUnsafeBufferPointer { t in
+            guard let table = t.baseAddress else { return }
+            for i in 0..<n { x[i] = tanh(x[i], table: table) }
+        }
     }
 }

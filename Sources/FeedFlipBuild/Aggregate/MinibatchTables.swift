@@ -37,6 +37,32 @@ public enum MinibatchTables {
                            caption: "TinyStories: validation bits per character after the last epoch, mean ± 95% interval over \(g.seeds.count) seed\(g.seeds.count == 1 ? "" : "s") (\(setup)); lower is better.")
     }
 
+    /// `tiny-samples`: the text each model generated (first seed, every depth), sorted from the
+    /// lowest final bits per character to the highest; line breaks shown as ` / `.
+    public static func tinySamples(_ g: MinibatchGroups, maxCharacters: Int = 160) -> ReportTable {
+        var entries: [(bpc: Double, row: [String])] = []
+        for v in g.variants {
+            for d in g.depths {
+                guard let run = g.runs(v, depth: d).first else { continue }
+                let bpc = run.result.divergedAtEpoch == nil ? (run.result.epochs.last?.bitsPerCharacter ?? .nan) : .nan
+                var text = (run.sample ?? "").replacingOccurrences(of: "\n", with: " / ")
+                if text.count > maxCharacters { text = String(text.prefix(maxCharacters)) + "…" }
+                if text.isEmpty { text = run.result.divergedAtEpoch != nil ? "(diverged: no sample)" : "(empty)" }
+                entries.append((bpc, [v.name, "\(d)", bpc.isFinite ? NumberFormat.significant(bpc, digits: 4) : "—", text]))
+            }
+        }
+        entries.sort { a, b in
+            switch (a.bpc.isFinite, b.bpc.isFinite) {
+            case (true, true): return a.bpc < b.bpc
+            case (true, false): return true
+            default: return false
+            }
+        }
+        return ReportTable(columns: ["Variant", "Depth", "bits/char", "Sample after \"Once upon a time\""],
+                           rows: entries.map(\.row),
+                           caption: "TinyStories: generated text, best variant first.")
+    }
+
     static func cell(_ metrics: MetricTable, _ key: MetricKey) -> String {
         guard let e = metrics[key.description] else { return "—" }
         return NumberFormat.estimate(e, digits: 4)

@@ -91,6 +91,7 @@ struct Assembly {
         if let g = tiny, let t = profile.tinystories {
             let setup = "context \(t.context), embedding \(t.embedDim), width \(t.width), \(t.windowsPerEpoch) windows × \(t.epochs) epochs"
             tables["tiny-bpc"] = MinibatchTables.tinyStories(g, metrics: table, setup: setup)
+            tables["tiny-samples"] = MinibatchTables.tinySamples(g)
             let base = [("unigram", table[MetricKey(family: "tiny.unigram_bpc").description]?.mean ?? .nan),
                         ("bigram", table[MetricKey(family: "tiny.bigram_bpc").description]?.mean ?? .nan)]
             figures.append(NamedFigure("tiny-bpc", MinibatchFigures.bars(

@@ -181,7 +181,9 @@ enum Check {
         if depths.isEmpty { return ("depths", "expected at least one depth") }
         if let d = depths.first(where: { $0 < 1 }) { return ("depths", "depth must be at least 1, got \(d)") }
         if seeds.isEmpty { return ("seeds", "expected at least one seed") }
-        if let s = seeds.first(where: { $0 < 0 }) { return ("seeds", "seed must be >= 0, got \(s)") }
+        if let s = seeds.first(where: { $0 < 0 || $0 > Int(UInt32.max) }) {
+            return ("seeds", "seed must be in 0...\(UInt32.max) (NumPy's seed range), got \(s)")
+        }
         if epochs < 1 { return ("epochs", "must be at least 1, got \(epochs)") }
         return nil
     }

@@ -172,11 +172,4 @@ public enum MinibatchKernels {
         for i in 0..<count { s += Double(Swift.abs(x[i])) }
         return s / Double(count)
     }
-
-    /// True when every one of the `count` entries is finite.
-    public static func allFinite(_ x: UnsafePointer<Float>, count: Int) -> Bool {
-        var acc: Float = 0
-        for i in 0..<count { acc += x[i] * 0 }
-        return acc == 0
-    }
 }
