@@ -28,11 +28,12 @@ public final class ProgressMeter: @unchecked Sendable {
         self.sink = sink
     }
 
-    /// Records one finished step described by `what`, of cost `cost` (1 when costs are not used).
-    public func step(_ what: String, cost: Double = 1) {
+    /// Records `count` finished steps (default one) described by `what`, of total cost `cost`
+    /// (default `count`, for meters that do not use costs).
+    public func step(_ what: String, count: Int = 1, cost: Double? = nil) {
         lock.lock()
-        done += 1
-        doneCost += cost
+        done += count
+        doneCost += cost ?? Double(count)
         let d = done, dc = doneCost
         let elapsed = Date().timeIntervalSince(start)
         lock.unlock()

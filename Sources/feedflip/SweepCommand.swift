@@ -16,7 +16,17 @@ enum SweepCommand {
         .init(name: "rng", arity: .one, metavar: "MODE", help: "reference (NumPy-exact streams, default) or fast (time series only)."),
         .init(name: "jobs", arity: .one, metavar: "N", help: "Runs in parallel; default: all cores. Results do not depend on it."),
         .init(name: "data-dir", arity: .one, metavar: "DIR", help: "Where datasets are found (before $FEEDFLIP_DATA and the cache)."),
+        .init(name: "width", arity: .one, metavar: "N", help: "Hidden units per layer (mnist, tinystories); default: \(image.width) / \(text.width)."),
+        .init(name: "batch-size", arity: .one, metavar: "N", help: "Examples per SGD step (mnist, tinystories); default: \(image.batchSize) / \(text.batchSize)."),
+        .init(name: "lr", arity: .one, metavar: "X", help: "SGD learning rate (mnist, tinystories); default: \(image.learningRate) / \(text.learningRate)."),
+        .init(name: "train-limit", arity: .one, metavar: "N", help: "Use only the first N training images (mnist, fashion-mnist), for quick runs."),
+        .init(name: "windows-per-epoch", arity: .one, metavar: "N", help: "Training windows per epoch (tinystories); default: \(text.windowsPerEpoch ?? 0)."),
+        .init(name: "context", arity: .one, metavar: "K", help: "Characters of context (tinystories); default: \(text.context ?? 0)."),
     ]
+
+    /// The resolved defaults of the image and text sweeps, for the help text.
+    private static let image = MinibatchSweepConfig(dataset: .mnist, variants: [], depths: [], seeds: [])
+    private static let text = MinibatchSweepConfig(dataset: .tinystories, variants: [], depths: [], seeds: [])
 
     static func run(_ argv: [String]) throws -> Int32 {
         if argv.contains("--help") {
@@ -28,9 +38,12 @@ enum SweepCommand {
         let dataset = args.string("dataset") ?? "timeseries"
         switch dataset {
         case "timeseries":
+            if let bad = MinibatchSweepCommand.minibatchOnly.first(where: args.has) {
+                throw UsageError("sweep: --\(bad) applies to --dataset mnist, fashion-mnist or tinystories, not to the time-series sweep; remove it")
+            }
             return try timeSeries(args)
         default:
-            throw UsageError("sweep: --dataset: unknown dataset \"\(dataset)\"")
+            return try MinibatchSweepCommand.run(dataset: dataset, args: args)
         }
     }
 

@@ -52,6 +52,21 @@ public struct MinibatchGroups: Sendable {
         guard let n = curves.map(\.count).min(), n > 0 else { return [] }
         return (0..<n).map { e in curves.map { $0[e] }.reduce(0, +) / Double(curves.count) }
     }
+
+    /// The epoch-wise band mean ± sample std of `metric` over non-diverged seeds (the shortest
+    /// run's length); nil with fewer than two such seeds.
+    public func band(_ v: Variant, depth: Int, _ metric: (EpochMetrics) -> Double?) -> (lower: [Double], upper: [Double])? {
+        let curves = runs(v, depth: depth).filter { $0.result.divergedAtEpoch == nil }
+            .map { $0.result.epochs.map { metric($0) ?? .nan } }
+        guard curves.count >= 2, let n = curves.map(\.count).min(), n > 0 else { return nil }
+        var lower = [Double](repeating: .nan, count: n), upper = lower
+        for e in 0..<n {
+            guard let s = SeedStatistics(curves.map { $0[e] }) else { continue }
+            lower[e] = s.mean - s.std
+            upper[e] = s.mean + s.std
+        }
+        return (lower, upper)
+    }
 }
 
 /// MNIST and TinyStories metrics.

@@ -22,13 +22,20 @@ public enum MinibatchFigures {
     }
 
     /// Curves of `metric` per epoch: one panel per depth, one series per variant (mean over seeds).
+    /// With `bands`, each series gets a mean ± std band over its seeds (when it has two or more);
+    /// at most `maxPoints` evenly spaced epochs are drawn per curve.
     public static func curves(_ g: MinibatchGroups, title: String, yLabel: String, logY: Bool,
+                              bands: Bool = false, maxPoints: Int = .max,
                               _ metric: @escaping (EpochMetrics) -> Double?) -> Figure {
         let panels: [Chart] = g.depths.map { d in
             let series = g.variants.enumerated().map { (i, v) -> Series in
                 let y = g.meanCurve(v, depth: d, metric)
-                return Series(name: SummaryFigures.shortName(v), x: y.indices.map { Double($0 + 1) }, y: y,
-                              style: .automatic(i))
+                let idx = thin(y.count, maxPoints: maxPoints)
+                let band = bands ? g.band(v, depth: d, metric).map { b in
+                    Band(lower: idx.map { b.lower[$0] }, upper: idx.map { b.upper[$0] })
+                } : nil
+                return Series(name: SummaryFigures.shortName(v), x: idx.map { Double($0 + 1) }, y: idx.map { y[$0] },
+                              band: band, style: .automatic(i))
             }
             return .line(LineChart(title: "depth \(d)", xLabel: "epoch", yLabel: yLabel, series: series,
                                    yScale: logY ? .log : .linear))
