@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages FeedFlipNets needs, only those missing (idempotent, non-interactive).
 # Build: libopenblas-dev libcairo2-dev zlib1g-dev libssl-dev fonts-dejavu-core
-# Report and its checks: latexmk texlive-latex-recommended cmark-gfm poppler-utils
+# Report and its checks: latexmk texlive-latex-recommended cmark-gfm poppler-utils; downloads: curl
 set -euo pipefail
-packages=(libopenblas-dev libcairo2-dev zlib1g-dev libssl-dev fonts-dejavu-core pkg-config
+packages=(libopenblas-dev libcairo2-dev zlib1g-dev libssl-dev fonts-dejavu-core pkg-config curl
           latexmk texlive-latex-recommended cmark-gfm poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
