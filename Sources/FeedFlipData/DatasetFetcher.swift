@@ -68,18 +68,13 @@ public struct DatasetFetcher: Sendable {
     }
 
     private func download(_ name: String, to dest: String, folder: String) throws(DataError) -> String {
-        guard let curl = Self.findExecutable("curl", path: environment["PATH"]) else {
-            throw .downloadFailed(file: name, reasons: ["curl was not found on PATH (install curl)"], destination: folder)
-        }
         var reasons: [String] = []
         for base in mirrors {
             let url = (base.hasSuffix("/") ? base : base + "/") + name
             let temp = folder + "/.\(name).part-\(ProcessInfo.processInfo.processIdentifier)"
             defer { try? FileManager.default.removeItem(atPath: temp) }
-            let (status, stderr) = Self.run(curl, ["-fsSL", "--retry", "1", "--connect-timeout", "15",
-                                                   "--max-time", String(timeoutSeconds), "-o", temp, url])
-            guard status == 0 else {
-                reasons.append("\(url): curl exit \(status)\(stderr.isEmpty ? "" : " (" + stderr + ")")")
+            if let failure = Curl.download(url, to: temp, timeoutSeconds: timeoutSeconds, environment: environment) {
+                reasons.append(failure)
                 continue
             }
             do {
@@ -94,24 +89,5 @@ public struct DatasetFetcher: Sendable {
             return url
         }
         throw .downloadFailed(file: name, reasons: reasons, destination: folder)
-    }
-
-    private static func findExecutable(_ name: String, path: String?) -> String? {
-        let dirs = (path ?? "/usr/bin:/bin:/usr/local/bin").split(separator: ":").map(String.init)
-        return dirs.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    private static func run(_ exe: String, _ args: [String]) -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, (error as NSError).localizedDescription) }
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return (p.terminationStatus, text)
     }
 }

@@ -76,17 +76,10 @@ public struct TinyStoriesFetcher: Sendable {
             try writeRecord(record, for: dest)
             return (record, false)
         }
-        guard let curl = Self.findExecutable("curl", path: environment["PATH"]) else {
-            throw .downloadFailed(file: Self.fileName, reasons: ["curl was not found on PATH (install curl)"], destination: folder)
-        }
         let temp = folder + "/.\(Self.fileName).part-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: temp) }
-        let (status, stderr) = Self.run(curl, ["-fsSL", "--retry", "1", "--connect-timeout", "15",
-                                               "--max-time", String(timeoutSeconds), "-o", temp, url])
-        guard status == 0 else {
-            throw .downloadFailed(file: Self.fileName,
-                                  reasons: ["\(url): curl exit \(status)\(stderr.isEmpty ? "" : " (" + stderr + ")")"],
-                                  destination: folder)
+        if let failure = Curl.download(url, to: temp, timeoutSeconds: timeoutSeconds, environment: environment) {
+            throw .downloadFailed(file: Self.fileName, reasons: [failure], destination: folder)
         }
         let record: Record
         do {
@@ -134,24 +127,5 @@ public struct TinyStoriesFetcher: Sendable {
         } catch {
             throw .unwritable(path: path, reason: (error as NSError).localizedDescription)
         }
-    }
-
-    private static func findExecutable(_ name: String, path: String?) -> String? {
-        let dirs = (path ?? "/usr/bin:/bin:/usr/local/bin").split(separator: ":").map(String.init)
-        return dirs.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    private static func run(_ exe: String, _ args: [String]) -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, (error as NSError).localizedDescription) }
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return (p.terminationStatus, text)
     }
 }
