@@ -40,8 +40,8 @@ enum Training {
         case let .minibatch(r, _):
             if let e = r.divergedAtEpoch { return "diverged at epoch \(e)" }
             guard let last = r.epochs.last else { return "no epochs" }
-            if let a = last.testAccuracy { return String(format: "test accuracy %.2f%%", 100 * a) }
             if let b = last.bitsPerCharacter { return String(format: "%.3f bits/char", b) }
+            if let a = last.testAccuracy { return String(format: "test accuracy %.2f%%", 100 * a) }
             return String(format: "test loss %.4f", last.testLoss)
         }
     }
