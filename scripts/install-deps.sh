@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages FeedFlipNets needs, only those missing (idempotent, non-interactive).
 # Build: libopenblas-dev libcairo2-dev zlib1g-dev libssl-dev fonts-dejavu-core
-# Report and its checks: latexmk texlive-latex-recommended cmark-gfm poppler-utils; downloads: curl
+# Report and its checks: latexmk texlive-latex-recommended lmodern (the report's fonts; a Recommends
+# that --no-install-recommends leaves out) cmark-gfm poppler-utils; downloads: curl
 # Tests of --dataset fashion-mnist: dataset-fashion-mnist (Debian ships the data)
 set -euo pipefail
 packages=(libopenblas-dev libcairo2-dev zlib1g-dev libssl-dev fonts-dejavu-core pkg-config curl
-          latexmk texlive-latex-recommended cmark-gfm poppler-utils dataset-fashion-mnist)
+          latexmk texlive-latex-recommended lmodern cmark-gfm poppler-utils dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
