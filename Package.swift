@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "FeedFlipCoreTests", dependencies: ["FeedFlipCore"]),
         .testTarget(name: "FeedFlipDataTests", dependencies: ["FeedFlipData"]),
         .testTarget(name: "FeedFlipPlotTests", dependencies: ["FeedFlipPlot"]),
-        .testTarget(name: "FeedFlipReportTests", dependencies: ["FeedFlipReport"]),
+        .testTarget(name: "FeedFlipReportTests", dependencies: ["FeedFlipReport"], exclude: ["Golden"]),
         .testTarget(name: "FeedFlipBuildTests", dependencies: ["FeedFlipBuild"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FeedFlipBuild"]),
     ]
