@@ -59,7 +59,10 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(e, Estimate(mean: 0.25, std: 0, lower: 0.25, upper: 0.25, n: 1))
         XCTAssertFalse(e.hasInterval)
         XCTAssertNil(Estimate(samples: []))
-        XCTAssertEqual(NumberFormat.estimate(e), "0.2500 (n = 1, no interval)")
+        XCTAssertEqual(NumberFormat.estimate(e), "0.2500")
+        XCTAssertEqual(NumberFormat.estimate(.point(3)), "3", "a count reads as an integer")
+        XCTAssertEqual(NumberFormat.estimate(.point(-0.0)), "0")
+        XCTAssertEqual(NumberFormat.estimate(.point(.nan)), "NaN")
     }
 
     func testRatioOfMeansDeltaMethod() throws {

@@ -20,7 +20,7 @@ public enum MinibatchTables {
         }
         let columns = ["Variant"] + g.depths.map { "Accuracy d=\($0) (%)" } + g.depths.map { "ΔAcc ↓ d=\($0) (pp)" } + ["Diverged"]
         return ReportTable(columns: columns, rows: rows,
-                           caption: "MNIST: test accuracy after the last epoch, mean ± 95% interval over \(g.seeds.count) seed\(g.seeds.count == 1 ? "" : "s") (\(setup)).")
+                           caption: "MNIST: test accuracy after the last epoch, \(MinibatchTables.over(g.seeds.count)) (\(setup)).")
     }
 
     /// `tiny-bpc`: validation bits per character per variant and depth, with the baselines.
@@ -34,7 +34,13 @@ public enum MinibatchTables {
             rows.append([name] + g.depths.map { _ in v } + ["—"])
         }
         return ReportTable(columns: ["Variant"] + g.depths.map { "bits/char d=\($0)" } + ["Diverged"], rows: rows,
-                           caption: "TinyStories: validation bits per character after the last epoch, mean ± 95% interval over \(g.seeds.count) seed\(g.seeds.count == 1 ? "" : "s") (\(setup)); lower is better.")
+                           caption: "TinyStories: validation bits per character after the last epoch, \(MinibatchTables.over(g.seeds.count)) (\(setup)); lower is better.")
+    }
+
+    /// How a table's values were aggregated: `mean ± 95% interval over 3 seeds`, or `one seed,
+    /// no interval` when the profile ran a single seed.
+    static func over(_ seeds: Int) -> String {
+        seeds == 1 ? "one seed, no interval" : "mean ± 95% interval over \(seeds) seeds"
     }
 
     /// `tiny-samples`: the text each model generated (first seed, every depth), sorted from the
