@@ -37,6 +37,38 @@ extension BarChart {
         return result
     }
 
+    /// The reference marks of every group with one: the span across the group's slot and the
+    /// y positions (in points) of the low and high ends (equal for a point).
+    func referenceGeometry(_ axes: Axes) -> [(x0: Double, x1: Double, low: Double, high: Double)] {
+        guard !groups.isEmpty else { return [] }
+        let slot = axes.plot.width / Double(groups.count)
+        return groups.indices.compactMap { g in
+            guard let r = reference(g), let low = axes.py(r.lowerBound), let high = axes.py(r.upperBound) else {
+                return nil
+            }
+            let x0 = axes.plot.x + (Double(g) + 0.04) * slot
+            return (x0, x0 + slot * 0.92, low, high)
+        }
+    }
+
+    /// Draws the reference marks: a light band for a range, dashed lines at its ends.
+    func drawReferences(_ axes: Axes, canvas: Canvas) {
+        let marks = referenceGeometry(axes)
+        guard !marks.isEmpty else { return }
+        for m in marks where abs(m.low - m.high) > 0.5 {
+            canvas.fill(Rect(x: m.x0, y: min(m.low, m.high), width: m.x1 - m.x0, height: abs(m.low - m.high)),
+                        Theme.reference.withAlpha(0.15))
+        }
+        canvas.setColor(Theme.reference); canvas.setLineWidth(Theme.referenceWidth)
+        canvas.setDash(Theme.referenceDash)
+        for m in marks {
+            canvas.moveTo(m.x0, m.low); canvas.lineTo(m.x1, m.low)
+            if abs(m.low - m.high) > 0.5 { canvas.moveTo(m.x0, m.high); canvas.lineTo(m.x1, m.high) }
+        }
+        canvas.stroke()
+        canvas.setDash([])
+    }
+
     /// The axes description under `options` (shared y ticks, hidden labels).
     func axesSpec(_ options: PanelOptions) -> AxesSpec {
         let own = ticks()
@@ -57,6 +89,9 @@ extension BarChart {
             self.geometry(axes).contains { bar in
                 (bar.rect.map { $0.intersects(rect) } ?? false)
                     || (bar.error.map { segmentMeets(rect, bar.center, $0.low, bar.center, $0.high) } ?? false)
+            } || self.referenceGeometry(axes).contains { m in
+                Rect(x: m.x0, y: min(m.low, m.high) - 1, width: m.x1 - m.x0, height: abs(m.low - m.high) + 2)
+                    .intersects(rect)
             }
         }
         axes.drawGrid(canvas)
@@ -75,6 +110,7 @@ extension BarChart {
             canvas.moveTo(bar.center - cap, e.high); canvas.lineTo(bar.center + cap, e.high)
         }
         canvas.stroke()
+        drawReferences(axes, canvas: canvas)
         canvas.restore()
         canvas.setFont(size: min(6.5, max(bars.first?.width ?? 0, 1) * 0.8))
         for bar in bars where bar.rect == nil {

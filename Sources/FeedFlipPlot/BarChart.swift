@@ -37,14 +37,32 @@ public struct BarChart: Sendable {
     public var yRange: ClosedRange<Double>?
     /// Legend position.
     public var legend: LegendPlacement
+    /// Reference values to set beside the bars, one per group (nil: none for that group), or
+    /// empty for none at all: a point (`r...r`) is drawn as a dashed dark line across the
+    /// group, a range as a light band between two such lines. Used for a paper's numbers.
+    public var references: [ClosedRange<Double>?]
+    /// The legend label of the reference marks (shown when any group has one).
+    public var referenceLabel: String
 
     /// A grouped bar chart; `groups` and `series` are required.
     public init(title: String = "", xLabel: String = "", yLabel: String = "", groups: [String],
                 series: [BarSeries], yScale: ScaleType = .linear, yRange: ClosedRange<Double>? = nil,
-                legend: LegendPlacement = .automatic) {
+                legend: LegendPlacement = .automatic, references: [ClosedRange<Double>?] = [],
+                referenceLabel: String = "reference") {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.groups = groups
         self.series = series; self.yScale = yScale; self.yRange = yRange; self.legend = legend
+        self.references = references; self.referenceLabel = referenceLabel
     }
+
+    /// The usable reference of group `g`: both ends finite (and positive on a log axis).
+    func reference(_ g: Int) -> ClosedRange<Double>? {
+        guard g < references.count, let r = references[g],
+              LineChart.usable(r.lowerBound, yScale), LineChart.usable(r.upperBound, yScale) else { return nil }
+        return r
+    }
+
+    /// Whether any group has a reference to draw.
+    var hasReferences: Bool { groups.indices.contains { reference($0) != nil } }
 
     func validate() throws {
         let chart = title.isEmpty ? "bar chart" : title
@@ -57,6 +75,10 @@ public struct BarChart: Sendable {
                 throw PlotError.mismatchedLengths(chart: chart, what: "errors of series \"\(s.name)\"",
                                                   expected: groups.count, got: e.count)
             }
+        }
+        if !references.isEmpty, references.count != groups.count {
+            throw PlotError.mismatchedLengths(chart: chart, what: "references", expected: groups.count,
+                                              got: references.count)
         }
     }
 
@@ -74,6 +96,9 @@ public struct BarChart: Sendable {
                 }
             }
         }
+        for g in groups.indices {
+            if let r = reference(g) { ys.append(contentsOf: [r.lowerBound, r.upperBound]) }
+        }
         guard let lo = ys.min(), let hi = ys.max() else { return nil }
         return yScale == .linear ? min(lo, 0)...max(hi, 0) : lo...hi
     }
@@ -89,8 +114,9 @@ public struct BarChart: Sendable {
         return (x, y)
     }
 
-    /// Legend entries: one filled box per series.
+    /// Legend entries: one filled box per series, then the reference mark if any is drawn.
     func legendEntries() -> [LegendEntry] {
         series.indices.map { LegendEntry(label: series[$0].name, swatch: .box(color($0))) }
+            + (hasReferences ? [LegendEntry(label: referenceLabel, swatch: .reference(Theme.reference))] : [])
     }
 }

@@ -33,6 +33,8 @@ struct LegendEntry: Equatable {
         case line(SeriesStyle, band: Bool)
         case box(Color)
         case dot(Color)
+        /// A dashed reference line over a light band (see `BarChart.references`).
+        case reference(Color)
     }
     var label: String
     var swatch: Swatch
@@ -126,6 +128,12 @@ struct Legend {
         case let .box(color):
             let r = Rect(x: x + 4, y: y - 4, width: Legend.swatchWidth - 8, height: 8)
             canvas.fill(r, color)
+        case let .reference(color):
+            canvas.fill(Rect(x: x, y: y - 3.5, width: Legend.swatchWidth, height: 7), color.withAlpha(0.15))
+            canvas.setColor(color); canvas.setLineWidth(Theme.referenceWidth); canvas.setDash(Theme.referenceDash)
+            canvas.moveTo(x, y - 3.5); canvas.lineTo(x + Legend.swatchWidth, y - 3.5)
+            canvas.moveTo(x, y + 3.5); canvas.lineTo(x + Legend.swatchWidth, y + 3.5)
+            canvas.stroke(); canvas.setDash([])
         }
     }
 }

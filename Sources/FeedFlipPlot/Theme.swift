@@ -20,4 +20,8 @@ enum Theme {
     static let tickLength = 3.0
     static let tickGap = 2.5
     static let bandOpacity = 0.18
+    /// Reference marks (a paper's values) on bar charts: colour, line width and dash (points).
+    static let reference = Color(grey: 0.1)
+    static let referenceWidth = 1.1
+    static let referenceDash: [Double] = [3, 2]
 }

@@ -30,6 +30,21 @@ public struct ClaimSet: Equatable, Sendable {
     /// The claim with identifier `id`, if any.
     public func claim(id: String) -> Claim? { claims.first { $0.id == id } }
 
+    /// The paper's numeric reference per metric, for figures: a point claim as `r...r`, a
+    /// range claim as `a...b`; the first such claim of a metric wins. Other kinds (bounds,
+    /// orderings, exact values, "unstable", TBD) give no entry.
+    public var referenceValues: [String: ClosedRange<Double>] {
+        var out: [String: ClosedRange<Double>] = [:]
+        for c in claims where out[c.metric] == nil {
+            switch c.reference {
+            case let .point(r): out[c.metric] = r...r
+            case let .range(a, b): out[c.metric] = a...b
+            default: break
+            }
+        }
+        return out
+    }
+
     /// Reads and validates a claims file.
     /// - Parameters:
     ///   - url: the file; messages name it by `url.relativePath` (pass a relative URL for short messages).

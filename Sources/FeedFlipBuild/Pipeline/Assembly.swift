@@ -13,9 +13,14 @@ struct Assembly {
     var tables: [String: ReportTable] = [:]
     var figures: [NamedFigure] = []
 
+    /// The paper's numbers per metric key (`ClaimSet.referenceValues`), drawn beside the
+    /// reproduced ones in the summary figures.
+    var paper: [String: ClosedRange<Double>] = [:]
+
     /// Gathers `cells` (every cell of the plan, by key) into benchmark results and derives
-    /// metrics, tables and figures.
-    init(plan: BuildPlan, cells: [String: StoredCell], data: Datasets) {
+    /// metrics, tables and figures; `paper` marks the paper's values in summary figures.
+    init(plan: BuildPlan, cells: [String: StoredCell], data: Datasets, paper: [String: ClosedRange<Double>] = [:]) {
+        self.paper = paper
         let profile = plan.profile
         func outcome(_ c: Cell) -> CellOutcome? { cells[c.key]?.outcome }
 
@@ -74,7 +79,7 @@ struct Assembly {
         if let r = timeSeries {
             tables["ts-rel-mse"] = TimeSeriesTables.relativeMSE(r, metrics: table)
             tables["ts-final-mse"] = TimeSeriesTables.finalMSE(r)
-            figures.append(NamedFigure("ts-rel-mse", SummaryFigures.relativeMSE(r.grid.variants, metrics: table)))
+            figures.append(NamedFigure("ts-rel-mse", SummaryFigures.relativeMSE(r.grid.variants, metrics: table, paper: paper)))
             figures += TimeSeriesFigures.all(r, maxPoints: 300) { "ts-\($0)-\($1.fileName)" }
         }
         if let g = mnist, let m = profile.mnist {
