@@ -47,7 +47,7 @@ public enum BuildPipeline {
                                   interactive: interactive, sink: progress)
         let cells = try Training.run(plan, data: data, store: store, jobs: o.jobs, meter: meter)
 
-        let assembly = Assembly(plan: plan, cells: cells, data: data)
+        let assembly = Assembly(plan: plan, cells: cells, data: data, paper: claims.referenceValues)
         log("build: rendering \(assembly.figures.count) figures (PNG and PDF) into \(o.figuresDir.path)")
         try FigureWriter.write(assembly.figures, to: o.figuresDir, jobs: o.jobs)
 
@@ -124,9 +124,13 @@ public enum BuildPipeline {
          "Engine numerics version: \(Cell.numericsVersion)"] + data.provenanceLines
     }
 
+    /// Appends `text` to the file at `path` (`GITHUB_STEP_SUMMARY`), creating it if needed; a
+    /// file that cannot be written gives a warning on standard error, not a failed build.
     static func appendStepSummary(_ text: String, to path: String) {
         guard let h = FileHandle(forWritingAtPath: path) else {
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            if !FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) {
+                FileHandle.standardError.write(Data("feedflip: warning: cannot write the step summary to \(path)\n".utf8))
+            }
             return
         }
         h.seekToEndOfFile()
