@@ -21,7 +21,7 @@ enum Theme {
     static let tickGap = 2.5
     static let bandOpacity = 0.18
     /// Reference marks (a paper's values) on bar charts: colour, line width and dash (points).
-    static let reference = Color(grey: 0.1)
+    static let reference = Color(hex: 0x0072B2)   // Okabe-Ito blue: apart from bars and error bars
     static let referenceWidth = 1.1
     static let referenceDash: [Double] = [3, 2]
 }

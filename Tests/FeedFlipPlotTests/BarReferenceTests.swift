@@ -13,9 +13,10 @@ final class BarReferenceTests: XCTestCase {
                  yRange: 0...5, legend: .hidden, references: references, referenceLabel: "paper")
     }
 
-    /// Rows (y) in column `x` where the pixel is dark (a reference line or the axis).
+    /// Rows (y) in column `x` where the pixel is a strong blue (the reference lines' Okabe-Ito
+    /// blue, #0072B2), not the light band.
     private func darkRows(_ image: RasterImage, x: Int, in rows: Range<Int>) -> [Int] {
-        rows.filter { y in let p = image.pixel(x, y); return Int(p.red) + Int(p.green) + Int(p.blue) < 200 }
+        rows.filter { y in let p = image.pixel(x, y); return Int(p.blue) - Int(p.red) > 100 }
     }
 
     func testReferencesDrawDashedLinesAndABandAtTheirValues() throws {

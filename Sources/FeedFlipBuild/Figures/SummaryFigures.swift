@@ -21,7 +21,7 @@ public enum SummaryFigures {
                              series: [BarSeries(name: "reproduced (95% interval)", values: values, errors: errors)],
                              legend: references.contains { $0 != nil } ? .automatic : .hidden,
                              references: references.contains { $0 != nil } ? references : [],
-                             referenceLabel: "paper (value or range)")
+                             referenceLabel: "paper: value, or range (band)")
         return Figure(width: 468, height: 300, chart: .bar(chart))
     }
 
