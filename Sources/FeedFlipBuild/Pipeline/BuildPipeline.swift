@@ -54,7 +54,8 @@ public enum BuildPipeline {
         let metrics = assembly.metrics.table
         let results = Verdicts.evaluate(claims: claims, metrics: metrics)
         let counts = VerdictCounts(results)
-        let provenance = Provenance.collect(projectRoot: o.projectRoot, blas: MinibatchBLAS.configuration)
+        let provenance = Provenance.collect(projectRoot: o.projectRoot, blas: MinibatchBLAS.configuration,
+                                            outputs: [o.outDir, o.figuresDir])
         let reportData = ReportData(
             metrics: metrics, results: results, tables: assembly.tables,
             figures: Dictionary(uniqueKeysWithValues: assembly.figures.map { f in

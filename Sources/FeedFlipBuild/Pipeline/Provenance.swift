@@ -15,9 +15,12 @@ public struct Provenance: Codable, Sendable {
     }
 
     /// Reads the facts: git in `projectRoot`, `swift --version`, /etc/os-release, /proc/cpuinfo.
-    public static func collect(projectRoot: URL, blas: String) -> Provenance {
+    /// `outputs` are the build's own output folders (report, figures): changes inside them do
+    /// not make the tree dirty, since the build itself rewrites them.
+    public static func collect(projectRoot: URL, blas: String, outputs: [URL] = []) -> Provenance {
         let commit = Shell.output(["git", "-C", projectRoot.path, "rev-parse", "HEAD"]) ?? "unknown (not a git checkout)"
-        let status = Shell.output(["git", "-C", projectRoot.path, "status", "--porcelain", "--untracked-files=no"]) ?? ""
+        let status = Shell.output(["git", "-C", projectRoot.path, "status", "--porcelain", "--untracked-files=no", "--", "."]
+                                  + excludes(outputs, under: projectRoot)) ?? ""
         let swift = Shell.output(["swift", "--version"])?.split(separator: "\n").first.map(String.init) ?? "unknown"
         var os = "Linux"
         if let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
@@ -33,6 +36,16 @@ public struct Provenance: Codable, Sendable {
         return Provenance(commit: commit.trimmingCharacters(in: .whitespacesAndNewlines), dirty: !status.isEmpty,
                           swiftVersion: swift, os: os, cpu: cpu,
                           cores: ProcessInfo.processInfo.activeProcessorCount, blas: blas)
+    }
+}
+
+/// Git pathspecs that leave out each of `folders` lying inside `root` (the others are ignored).
+func excludes(_ folders: [URL], under root: URL) -> [String] {
+    let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+    return folders.compactMap { folder in
+        let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        guard path.hasPrefix(base + "/") else { return nil }
+        return ":(exclude)" + String(path.dropFirst(base.count + 1))
     }
 }
 
