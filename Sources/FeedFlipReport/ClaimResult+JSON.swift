@@ -2,12 +2,12 @@ import Foundation
 
 /// `ClaimResult` as a flat JSON object for `results.json`:
 /// `{"id", "statement", "metric", "reference", "tolerance", "criterion", "verdict", "reason",
-///   "value", "comparedTo", "detail", "source", "interpretation"}` (`reason`, `value` and
+///   "value", "comparedTo", "detail", "needsTolerance", "source", "interpretation"}` (`reason`, `value` and
 /// `comparedTo` are omitted when absent; `value` is an `Estimate`).
 extension ClaimResult: Encodable {
     private enum Keys: String, CodingKey {
         case id, statement, metric, reference, tolerance, criterion, verdict, reason, value, comparedTo,
-             detail, source, interpretation
+             detail, needsTolerance, source, interpretation
     }
 
     /// Encodes the flat object described on the extension.
@@ -24,6 +24,7 @@ extension ClaimResult: Encodable {
         try c.encodeIfPresent(value, forKey: .value)
         try c.encodeIfPresent(comparedTo, forKey: .comparedTo)
         try c.encode(detail, forKey: .detail)
+        try c.encode(needsTolerance, forKey: .needsTolerance)
         try c.encode(claim.source, forKey: .source)
         try c.encode(claim.interpretation, forKey: .interpretation)
     }

@@ -2,9 +2,9 @@ import Foundation
 
 extension LiterateDocument {
     /// The names of the built-in tables: `claims` (the claims table), `claim-details` (per claim:
-    /// metric, criterion, interpretation, source, command) and `provenance` (provenance lines and
-    /// the timestamp line).
-    public static let builtInTables = ["claims", "claim-details", "provenance"]
+    /// metric, criterion, interpretation, source, command), `findings` (the claims grouped by
+    /// outcome) and `provenance` (provenance lines and the timestamp line).
+    public static let builtInTables = ["claims", "claim-details", "findings", "provenance"]
 
     /// The document with every directive resolved against `data`: values formatted, tables and
     /// figures filled in, and a visible "not run" marker wherever data is missing.
@@ -52,6 +52,7 @@ struct Expansion {
         switch name {
         case "claims": return [claimsTable()]
         case "claim-details": return [claimDetails()]
+        case "findings": return [findings()]
         case "provenance":
             let lines = data.provenance + (data.timestamp.isEmpty ? [] : [data.timestamp])
             guard !lines.isEmpty else { return [.notRun("no provenance was recorded by this build")] }

@@ -51,6 +51,10 @@ public struct ClaimResult: Equatable, Sendable {
     public var comparedTo: Estimate?
     /// The check with its numbers, e.g. `[3.1, 8.2] ∩ [0, 15] ≠ ∅`, or why it was not made.
     public var detail: String
+    /// Whether the raw check passes only because of the tolerance: with a zero tolerance the
+    /// reproduced interval would miss the reference. False for checks that failed, were not made,
+    /// or carry no tolerance (exact claims, "unstable").
+    public var needsTolerance = false
 
     /// A result from its parts.
     public init(claim: Claim, verdict: Verdict, value: Estimate?, comparedTo: Estimate? = nil, detail: String) {

@@ -17,6 +17,11 @@ public enum Verdicts {
     /// (an expected deviation turns fail into known deviation and pass into unexpected pass).
     public static func evaluate(_ claim: Claim, metrics: MetricTable) -> ClaimResult {
         var result = check(claim, metrics: metrics)
+        if result.verdict == .pass, claim.tolerance != .zero {
+            var strict = claim
+            strict.tolerance = .zero
+            result.needsTolerance = check(strict, metrics: metrics).verdict == .fail
+        }
         if case let .deviation(reason)? = claim.expectation {
             switch result.verdict {
             case .pass: result.verdict = .unexpectedPass(reason: reason)

@@ -47,6 +47,8 @@ enum Fixtures {
 
     {{ table: claim-details }}
 
+    {{ table: findings }}
+
     {{ table: provenance }}
     """
 

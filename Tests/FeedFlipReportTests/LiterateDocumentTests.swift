@@ -80,7 +80,7 @@ final class DocumentReferencesTests: XCTestCase {
         let r = try Fixtures.document().references
         XCTAssertEqual(r.metrics, ["ts.rel_mse_pct[Vanilla DFA]", "ts.committed[d=1|k=1]",
                                    "mnist.test_accuracy[FeedFlip|d=2]", "tiny.bigram_bpc"])
-        XCTAssertEqual(r.tables, ["ts-rel-mse", "missing-table", "claims", "claim-details", "provenance"])
+        XCTAssertEqual(r.tables, ["ts-rel-mse", "missing-table", "claims", "claim-details", "findings", "provenance"])
         XCTAssertEqual(r.figures, ["ts-heat-Backprop", "missing-figure"])
     }
 }

@@ -22,6 +22,36 @@ final class VerdictTests: XCTestCase {
         XCTAssertEqual(Tolerance.paperDefault.formula, "max(5, 0.25·|ref|)")
     }
 
+    private func result(_ c: Claim, _ lo: Double, _ hi: Double) -> ClaimResult {
+        Verdicts.evaluate(c, metrics: MetricTable(estimates: [
+            c.metric: Estimate(mean: (lo + hi) / 2, std: 1, lower: lo, upper: hi, n: 10)]))
+    }
+
+    func testNeedsToleranceMarksPassesThatMissTheUnwidenedReference() {
+        // Range [5, 10]: [6, 8] meets it; [-2, 1.7] meets only [0, 15]; [20, 30] fails.
+        let range = claim(.range(5, 10))
+        XCTAssertEqual(result(range, 6, 8).verdict, .pass)
+        XCTAssertFalse(result(range, 6, 8).needsTolerance)
+        XCTAssertEqual(result(range, -2, 1.7).verdict, .pass)
+        XCTAssertTrue(result(range, -2, 1.7).needsTolerance)
+        XCTAssertEqual(result(range, 10, 12).verdict, .pass)
+        XCTAssertFalse(result(range, 10, 12).needsTolerance, "the boundary itself is met")
+        XCTAssertEqual(result(range, 20, 30).verdict, .fail)
+        XCTAssertFalse(result(range, 20, 30).needsTolerance, "a failed check needs nothing")
+        // Point 5: [7.8, 27.8] misses 5 and meets [0, 10].
+        let point = claim(.point(5))
+        XCTAssertTrue(result(point, 7.8, 27.8).needsTolerance)
+        XCTAssertFalse(result(point, 4, 27.8).needsTolerance)
+        // At most 1.5 with no tolerance of its own: never needs one.
+        let bound = claim(.atMost(1.5), tolerance: .zero)
+        XCTAssertEqual(result(bound, 0.2, 0.5).verdict, .pass)
+        XCTAssertFalse(result(bound, 0.2, 0.5).needsTolerance)
+        // An expected deviation that passes through the tolerance keeps the flag.
+        let expected = claim(.point(5), expect: .deviation(reason: "r"))
+        XCTAssertEqual(result(expected, 7.8, 27.8).verdict, .unexpectedPass(reason: "r"))
+        XCTAssertTrue(result(expected, 7.8, 27.8).needsTolerance)
+    }
+
     func testPointBoundaries() {
         // ref 30, tol 7.5: the widened point is [22.5, 37.5]; both ends are exact in binary.
         let c = claim(.point(30))
