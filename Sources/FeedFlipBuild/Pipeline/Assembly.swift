@@ -88,7 +88,7 @@ struct Assembly {
             tables["mnist-accuracy"] = MinibatchTables.mnist(g, metrics: table, setup: setup)
             figures.append(NamedFigure("mnist-accuracy", MinibatchFigures.bars(
                 g, metrics: table, family: "mnist.test_accuracy", title: "MNIST: test accuracy after \(m.epochs) epochs",
-                yLabel: "test accuracy (%) ± 95% interval")))
+                yLabel: "test accuracy (%) ± 95% interval", yRange: 0...100)))
             figures.append(NamedFigure("mnist-curves", MinibatchFigures.curves(
                 g, title: "MNIST: test accuracy per epoch (mean over seeds)", yLabel: "test accuracy (%)", logY: false) {
                     $0.testAccuracy.map { 100 * $0 } }))
