@@ -73,7 +73,7 @@ public enum LatexEscaping {
         "²": "\\textsuperscript{2}", "³": "\\textsuperscript{3}", "°": "\\textdegree{}",
         "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "…": "\\ldots{}",
         "ø": "{\\o}", "Ø": "{\\O}", "æ": "{\\ae}", "Æ": "{\\AE}", "ß": "{\\ss}",
-        "\u{00A0}": "~", "✓": "\\ensuremath{\\surd}",
+        "\u{00A0}": "~", "✓": "\\ensuremath{\\surd}", "§": "\\S{}", "¶": "\\P{}",
     ]
 
     private static func character(_ ch: Character) -> String {

@@ -6,8 +6,9 @@ import Foundation
 /// geometry, array, booktabs, longtable, graphicx, xcolor, hyperref. Tables are `longtable`s
 /// with ragged-right `p` columns whose widths sum to `\linewidth` (so they wrap instead of
 /// running into the margin and may break across pages); figures are PDF files scaled to the
-/// text width. The first level-1 heading is the title; a level-2 heading "Abstract" becomes
-/// the abstract.
+/// text width, floated `[tp]` (top of a page or a float page: an `h` or `b` float next to a
+/// longtable overfills its page). The first level-1 heading is the title; a level-2 heading
+/// "Abstract" becomes the abstract.
 public enum LatexWriter {
     /// The whole report: `document` with its directives resolved against `data`.
     public static func report(document: LiterateDocument, data: ReportData) -> String {
@@ -96,7 +97,7 @@ public enum LatexWriter {
             return "\\begin{flushleft}\\small\\ttfamily\n\(body)\n\\end{flushleft}"
         case let .figure(name, paths, caption):
             return """
-            \\begin{figure}[htbp]
+            \\begin{figure}[tp]
             \\centering
             \\includegraphics[width=\\linewidth,height=0.42\\textheight,keepaspectratio]{\(paths.pdf)}
             \\caption{\(inlines(caption))}

@@ -51,6 +51,7 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(LatexEscaping.text("Δ ± − ≤ x̄"),
                        "\\ensuremath{\\Delta} \\ensuremath{\\pm} \\ensuremath{-} \\ensuremath{\\leq} \\ensuremath{\\bar{x}}")
         XCTAssertEqual(LatexEscaping.text("Nøkland é 😀"), "N{\\o}kland é [U+1F600]")
+        XCTAssertEqual(LatexEscaping.text("CLAIMS.md §4"), "CLAIMS.md \\S{}4")
         XCTAssertEqual(LatexEscaping.code("a_b"), "a\\_\\allowbreak{}b")
         XCTAssertEqual(LatexEscaping.text("row \"FP\" and \"x\""), "row ``FP'' and ``x''")
         XCTAssertTrue(LatexWriter.claimsSection(data: Fixtures.data).contains("\\begin{longtable}"))
