@@ -50,7 +50,8 @@ public struct ExperimentFile: Decodable, Sendable {
     /// The named profile, or an error listing the defined ones.
     public func profile(_ name: String) throws(BuildError) -> Profile {
         guard let p = profiles[name] else {
-            throw .invalid("unknown profile \"\(name)\"; defined: \(profiles.keys.sorted().joined(separator: ", "))")
+            throw .invalid("--profile: unknown profile \"\(name)\"; paper/experiments.json defines "
+                           + "\(profiles.keys.sorted().joined(separator: ", ")); pass one of them")
         }
         return p
     }
