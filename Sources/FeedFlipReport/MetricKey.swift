@@ -15,6 +15,8 @@ import Foundation
 /// - `mnist.test_accuracy[<variant>|d=<D>]`: test accuracy, percent;
 /// - `mnist.acc_drop_pp[<variant>|d=<D>]`: Backprop minus variant accuracy, percentage points;
 /// - `tiny.bpc[<variant>|d=<D>]`: validation bits per character;
+/// - `tiny.best_bpc[<variant>|d=<D>]`: the lowest validation bits per character over a run's
+///   epochs (mean over seeds of each run's lowest);
 /// - `tiny.unigram_bpc`, `tiny.bigram_bpc`: the baselines' entropies, bits per character.
 public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
     /// The family, e.g. `ts.rel_mse_pct`.
@@ -48,6 +50,7 @@ public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
         ("mnist.test_accuracy", Shape(variant: true, depth: true, frequency: false)),
         ("mnist.acc_drop_pp", Shape(variant: true, depth: true, frequency: false)),
         ("tiny.bpc", Shape(variant: true, depth: true, frequency: false)),
+        ("tiny.best_bpc", Shape(variant: true, depth: true, frequency: false)),
         ("tiny.unigram_bpc", Shape(variant: false, depth: false, frequency: false)),
         ("tiny.bigram_bpc", Shape(variant: false, depth: false, frequency: false)),
     ]

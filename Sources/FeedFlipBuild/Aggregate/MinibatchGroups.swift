@@ -40,6 +40,14 @@ public struct MinibatchGroups: Sendable {
         }
     }
 
+    /// Per seed, the lowest `metric` over the run's epochs, or NaN when the run diverged.
+    public func lowest(_ v: Variant, depth: Int, _ metric: (EpochMetrics) -> Double?) -> [Double] {
+        runs(v, depth: depth).map { r in
+            guard r.result.divergedAtEpoch == nil else { return .nan }
+            return r.result.epochs.compactMap(metric).filter(\.isFinite).min() ?? .nan
+        }
+    }
+
     /// How many runs of a variant and depth diverged.
     public func diverged(_ v: Variant, depth: Int) -> Int {
         runs(v, depth: depth).filter { $0.result.divergedAtEpoch != nil }.count
@@ -90,13 +98,15 @@ public enum MinibatchMetrics {
         }
     }
 
-    /// Adds `tiny.bpc[v|d=D]` (validation bits per character of the last epoch).
+    /// Adds `tiny.bpc[v|d=D]` (validation bits per character of the last epoch),
+    /// `tiny.best_bpc[v|d=D]` (the lowest over the epochs) and the two baselines.
     public static func addTinyStories(_ g: MinibatchGroups, unigram: Double, bigram: Double, to m: inout MetricsBuilder) {
         m.add(MetricKey(family: "tiny.unigram_bpc"), value: unigram)
         m.add(MetricKey(family: "tiny.bigram_bpc"), value: bigram)
         for d in g.depths {
             for v in g.variants {
                 m.add(MetricKey(family: "tiny.bpc", variant: v.name, depth: d), samples: g.finals(v, depth: d) { $0.bitsPerCharacter })
+                m.add(MetricKey(family: "tiny.best_bpc", variant: v.name, depth: d), samples: g.lowest(v, depth: d) { $0.bitsPerCharacter })
             }
         }
     }

@@ -23,18 +23,22 @@ public enum MinibatchTables {
                            caption: "MNIST: test accuracy after the last epoch, \(MinibatchTables.over(g.seeds.count)) (\(setup)).")
     }
 
-    /// `tiny-bpc`: validation bits per character per variant and depth, with the baselines.
+    /// `tiny-bpc`: validation bits per character per variant and depth after the last epoch and
+    /// the lowest over the epochs, with the baselines.
     public static func tinyStories(_ g: MinibatchGroups, metrics: MetricTable, setup: String) -> ReportTable {
+        let families = ["tiny.bpc", "tiny.best_bpc"]
         var rows = g.variants.map { v -> [String] in
-            [v.name] + g.depths.map { cell(metrics, MetricKey(family: "tiny.bpc", variant: v.name, depth: $0)) }
+            [v.name] + families.flatMap { f in g.depths.map { cell(metrics, MetricKey(family: f, variant: v.name, depth: $0)) } }
                 + ["\(g.depths.map { g.diverged(v, depth: $0) }.reduce(0, +))"]
         }
         for (name, family) in [("unigram baseline (add-one)", "tiny.unigram_bpc"), ("bigram baseline (add-one)", "tiny.bigram_bpc")] {
             let v = cell(metrics, MetricKey(family: family))
-            rows.append([name] + g.depths.map { _ in v } + ["—"])
+            rows.append([name] + families.flatMap { _ in g.depths.map { _ in v } } + ["—"])
         }
-        return ReportTable(columns: ["Variant"] + g.depths.map { "bits/char d=\($0)" } + ["Diverged"], rows: rows,
-                           caption: "TinyStories: validation bits per character after the last epoch, \(MinibatchTables.over(g.seeds.count)) (\(setup)); lower is better.")
+        let columns = ["Variant"] + g.depths.map { "bits/char d=\($0)" } + g.depths.map { "lowest d=\($0)" } + ["Diverged"]
+        return ReportTable(columns: columns, rows: rows,
+                           caption: "TinyStories: validation bits per character after the last epoch and the lowest over the epochs, "
+                               + "\(MinibatchTables.over(g.seeds.count)) (\(setup)); lower is better.")
     }
 
     /// How a table's values were aggregated: `mean ± 95% interval over 3 seeds`, or `one seed,
