@@ -40,7 +40,7 @@ struct Expansion {
         switch x {
         case let .value(metric, _, _):
             guard let e = data.metrics[metric] else { return .notRun(data.metrics.reasonMissing(metric)) }
-            return .text(NumberFormat.estimate(e))
+            return .text(NumberFormat.estimate(e, count: MetricKey.isCount(metric)))
         case let .emphasis(xs): return .emphasis(inlines(xs))
         case let .strong(xs): return .strong(inlines(xs))
         case let .link(text, url): return .link(text: inlines(text), url: url)

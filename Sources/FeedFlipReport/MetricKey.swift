@@ -55,6 +55,14 @@ public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
         ("tiny.bigram_bpc", Shape(variant: false, depth: false, frequency: false)),
     ]
 
+    /// The families whose values count runs (written as integers).
+    public static let countFamilies: Set<String> = ["ts.diverged"]
+
+    /// Whether the metric key `text` (e.g. `ts.diverged[+Momentum]`) belongs to a count family.
+    public static func isCount(_ text: String) -> Bool {
+        countFamilies.contains(String(text.prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces))
+    }
+
     /// The families written as templates, e.g. `ts.final_mse[<variant>|d=<D>|k=<K>]`.
     public static var templates: [String] {
         families.map { template(family: $0.name, shape: $0.shape) }

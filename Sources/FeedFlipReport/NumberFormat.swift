@@ -31,15 +31,12 @@ public enum NumberFormat {
     }
 
     /// An estimate as text: `12.35 [10.10, 14.60], n = 10`. A single value without an interval
-    /// (a count, a baseline, a one-seed run) is the bare number: `12.35`, and an integral one
-    /// (a count of runs) is written as an integer: `0`. Captions and the report's statistics
-    /// section say which benchmarks ran a single seed.
-    public static func estimate(_ e: Estimate, digits: Int = 4) -> String {
+    /// (a baseline, a one-seed run) is the bare number: `12.35`; with `count` (a metric that
+    /// counts runs, `MetricKey.isCount`) it is written as an integer: `0`. Captions and the
+    /// report's statistics section say which benchmarks ran a single seed.
+    public static func estimate(_ e: Estimate, digits: Int = 4, count: Bool = false) -> String {
         let m = significant(e.mean, digits: digits)
-        guard e.hasInterval else {
-            if e.mean == e.mean.rounded(), abs(e.mean) < 1e15 { return String(Int64(e.mean)) }
-            return m
-        }
+        guard e.hasInterval else { return count ? plain(e.mean.rounded()) : m }
         return "\(m) [\(significant(e.lower, digits: digits)), \(significant(e.upper, digits: digits))], n = \(e.n)"
     }
 }

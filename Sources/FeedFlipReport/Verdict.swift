@@ -70,7 +70,7 @@ public struct ClaimResult: Equatable, Sendable {
     public var valueText: String {
         guard let value else { return "—" }
         if case .exact = claim.reference { return NumberFormat.significant(value.mean, digits: 10) }
-        return NumberFormat.estimate(value)
+        return NumberFormat.estimate(value, count: MetricKey.isCount(claim.metric))
     }
 }
 

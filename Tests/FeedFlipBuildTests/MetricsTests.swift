@@ -250,7 +250,7 @@ final class MetricsTests: XCTestCase {
 
     func testTinyStoriesLowestOverEpochsAndItsTableColumns() throws {
         // Seed 0 bottoms out at epoch 2 and rises again; seed 1 diverged; depth 2 only.
-        let curve = [3.0, 2.25, 2.5]
+        let curve = [3.0, 2.0, 2.5]
         let runs = [
             MinibatchGroups.Run(variant: .feedFlip, depth: 2, seed: 0,
                                 result: MinibatchResult(epochs: curve.map { epoch(accuracy: nil, bpc: $0) })),
@@ -259,17 +259,17 @@ final class MetricsTests: XCTestCase {
         ]
         let g = MinibatchGroups(variants: [.feedFlip], depths: [2], seeds: [0, 1], runs: runs)
         let lowest = g.lowest(.feedFlip, depth: 2) { $0.bitsPerCharacter }
-        XCTAssertEqual(lowest[0], 2.25)
+        XCTAssertEqual(lowest[0], 2.0)
         XCTAssertTrue(lowest[1].isNaN, "a diverged run has no lowest value")
         var m = MetricsBuilder()
         MinibatchMetrics.addTinyStories(g, unigram: 4.5, bigram: 3.25, to: &m)
         XCTAssertEqual(try XCTUnwrap(m.table["tiny.bpc[FeedFlip|d=2]"]).mean, 2.5)
-        XCTAssertEqual(try XCTUnwrap(m.table["tiny.best_bpc[FeedFlip|d=2]"]).mean, 2.25)
+        XCTAssertEqual(try XCTUnwrap(m.table["tiny.best_bpc[FeedFlip|d=2]"]).mean, 2.0)
         XCTAssertNoThrow(try MetricKey.parse("tiny.best_bpc[FeedFlip|d=2]"))
 
         let t = MinibatchTables.tinyStories(g, metrics: m.table, setup: "s")
         XCTAssertEqual(t.columns, ["Variant", "bits/char d=2", "lowest d=2", "Diverged"])
-        XCTAssertEqual(t.rows[0], ["FeedFlip", "2.500", "2.250", "1"])
+        XCTAssertEqual(t.rows[0], ["FeedFlip", "2.500", "2.000", "1"])
         XCTAssertEqual(t.rows[2], ["bigram baseline (add-one)", "3.250", "3.250", "—"])
     }
 

@@ -60,7 +60,10 @@ final class StatisticsTests: XCTestCase {
         XCTAssertFalse(e.hasInterval)
         XCTAssertNil(Estimate(samples: []))
         XCTAssertEqual(NumberFormat.estimate(e), "0.2500")
-        XCTAssertEqual(NumberFormat.estimate(.point(3)), "3", "a count reads as an integer")
+        XCTAssertEqual(NumberFormat.estimate(.point(3), count: true), "3", "a count reads as an integer")
+        XCTAssertEqual(NumberFormat.estimate(.point(98)), "98.00", "an integral accuracy of one run keeps its digits")
+        XCTAssertTrue(MetricKey.isCount("ts.diverged[+Momentum]"))
+        XCTAssertFalse(MetricKey.isCount("tiny.bpc[FeedFlip|d=2]"))
         XCTAssertEqual(NumberFormat.estimate(.point(-0.0)), "0")
         XCTAssertEqual(NumberFormat.estimate(.point(.nan)), "NaN")
     }
