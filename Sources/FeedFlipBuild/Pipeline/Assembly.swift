@@ -13,14 +13,10 @@ struct Assembly {
     var tables: [String: ReportTable] = [:]
     var figures: [NamedFigure] = []
 
-    /// The paper's numbers per metric key (`ClaimSet.referenceValues`), drawn beside the
-    /// reproduced ones in the summary figures.
-    var paper: [String: ClosedRange<Double>] = [:]
-
     /// Gathers `cells` (every cell of the plan, by key) into benchmark results and derives
-    /// metrics, tables and figures; `paper` marks the paper's values in summary figures.
+    /// metrics, tables and figures; `paper` (metric key → the paper's point or range,
+    /// `ClaimSet.referenceValues`) is drawn beside the reproduced values in summary figures.
     init(plan: BuildPlan, cells: [String: StoredCell], data: Datasets, paper: [String: ClosedRange<Double>] = [:]) {
-        self.paper = paper
         let profile = plan.profile
         func outcome(_ c: Cell) -> CellOutcome? { cells[c.key]?.outcome }
 
@@ -71,10 +67,10 @@ struct Assembly {
         } else {
             metrics.notRun("tiny", reason: "the TinyStories benchmark is not in profile \(plan.profileName)")
         }
-        buildTablesAndFigures(profile: profile)
+        buildTablesAndFigures(profile: profile, paper: paper)
     }
 
-    private mutating func buildTablesAndFigures(profile: Profile) {
+    private mutating func buildTablesAndFigures(profile: Profile, paper: [String: ClosedRange<Double>]) {
         let table = metrics.table
         if let r = timeSeries {
             tables["ts-rel-mse"] = TimeSeriesTables.relativeMSE(r, metrics: table)
